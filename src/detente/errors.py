@@ -1,0 +1,44 @@
+"""One exception tree for detente. Every message names the bad input and the fix."""
+
+from __future__ import annotations
+
+
+class DetenteError(Exception):
+    """Base class of every error detente raises on purpose."""
+
+
+class ModelNotFoundError(DetenteError):
+    """No spaCy English pipeline could be loaded."""
+
+
+class InputError(DetenteError):
+    """An input file, line or record cannot be read or is not an article."""
+
+    def __init__(self, message: str, *, origin: str | None = None, line: int | None = None) -> None:
+        where = origin or "<input>"
+        if line is not None:
+            where = f"{where}:{line}"
+        super().__init__(f"{where}: {message}")
+        self.origin = origin
+        self.line = line
+        self.reason = message
+
+
+class DictionaryError(DetenteError):
+    """A codebook, actor dictionary or trigger lexicon file is malformed."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        where = path or "<dictionary>"
+        if line is not None:
+            where = f"{where}:{line}"
+        super().__init__(f"{where}: {message}")
+        self.path = path
+        self.line = line
+
+
+class CodebookError(DetenteError):
+    """An event code is not in the CAMEO codebook."""
+
+
+class GoldFormatError(DetenteError):
+    """A gold file for `detente eval` is in no format detente reads."""
