@@ -1,0 +1,692 @@
+"""Score the coder against gold files: `detente eval GOLD`.
+
+::
+
+    gold = read_gold(path)                 # sniffs the format from the content
+    report = evaluate(gold, coder.code_batch)
+    print(report.render()); json.dump(report.to_dict(), fh)
+
+Three gold formats are read; :func:`read_gold` decides by content, not by the file name.
+
+``petrarch``
+    PETRARCH validation XML (``PETR.UnitTest.records.xml``): ``<Sentence date id category>``
+    elements with one or more ``<EventCoding sourcecode targetcode eventcode>`` children,
+    ``<EventCoding noevents="True">`` (the sentence should yield nothing) or
+    ``<EventCoding error="...">`` (PETRARCH discards the sentence or story: also scored as
+    "nothing expected"), and ``<Text>``. Comments and ``<Parse>`` trees are ignored; the text is
+    whitespace-normalised; ``date`` (YYYYMMDD) becomes ``Article.date``.
+
+``pentaclass``
+    ``sentence<TAB>label`` lines with labels 0 statement, 1 verbal cooperation, 2 material
+    cooperation, 3 verbal conflict, 4 material conflict (see :func:`detente.codebook.pentaclass`).
+    An optional header line whose label is not a digit is skipped.
+
+``plover``
+    PLOVER-style JSON records, as a JSON array (or ``{"records": [...]}``) or JSON lines. Each has
+    ``text``, an event type (``event``, ``event_type``, ``eventType`` or ``plover_event``), maybe
+    ``mode``, ``id``, ``date``, and actors as ``source``/``target`` (or PLOVER's ``actor``/
+    ``recipient``): a list of ``{actorText, code, sector}`` objects, one such object, or a code string.
+
+Actor codes (PETRARCH)
+    Gold and predicted actors are compared as upper-cased CAMEO-style codes, country followed by
+    sector ("ARN", "DAGGOV"); the predicted code is ``event.source.code`` (``None`` -> "").
+    PETRARCH's placeholders are normalised: a leading ``---`` (unknown country) is dropped, so
+    ``---GOV`` must be predicted as an actor with no country and sector GOV, and ``---`` as an
+    unresolved actor; ``###``/``+++`` (discard markers) and quoted actor text
+    (``'"THE MINISTRY OF MAGIC"'``: a "new actor" PETRARCH takes from the noun phrase) are also
+    treated as "unknown" (""), matched by a predicted actor with no code. Country accuracy only
+    counts gold actors with a known country (first three letters of the code).
+
+Which predicted event speaks for a sentence (pentaclass, plover)
+    The most confident event (ties: lowest ``rank``) among the events that are *not* statements
+    (root 01); a sentence with only statements predicts class 0 (pentaclass) -- PLOVER has no
+    statement category, so for plover only events with a ``plover_event`` are considered. A
+    sentence with no event predicts "none", which is always wrong and has its own column in the
+    confusion matrix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .codebook import default_codebook, pentaclass
+from .errors import GoldFormatError
+from .models import Actor, Article, Event
+
+CodeBatch = Callable[[list[Article]], list[list[Event]]]
+
+FORMATS = ("petrarch", "pentaclass", "plover")
+FORMAT_HELP = (
+    "detente eval reads: PETRARCH validation XML (<Sentence> records with <EventCoding> and <Text>), "
+    "five-class TSV ('sentence<TAB>label', labels 0-4), and PLOVER JSON records (a JSON array or JSON "
+    "lines, each with 'text' and 'event')"
+)
+PENTA_NAMES = {0: "statement", 1: "verbal coop", 2: "material coop", 3: "verbal conflict", 4: "material conflict"}
+NONE = "none"
+CHUNK = 256
+MAX_MISTAKES = 200
+UNKNOWN_ACTOR_MARKERS = ("###", "+++")
+
+
+# --------------------------------------------------------------------------------------------- gold
+
+
+@dataclass
+class GoldEvent:
+    """One gold event: source and target actor codes (raw, as in the gold file) and CAMEO code."""
+
+    source: str | None
+    target: str | None
+    code: str | None
+
+
+@dataclass
+class GoldActor:
+    text: str | None = None
+    code: str | None = None
+    sector: str | None = None
+
+    @property
+    def country(self) -> str | None:
+        return _gold_country(self.code)
+
+
+@dataclass
+class GoldRecord:
+    """One gold sentence; which fields are filled depends on the format."""
+
+    id: str
+    text: str
+    date: dt.date | None = None
+    line: int | None = None
+    # petrarch
+    events: list[GoldEvent] = field(default_factory=list)
+    expect: str = "events"  # events | noevents | error
+    error: str | None = None
+    category: str | None = None
+    # pentaclass
+    label: int | None = None
+    # plover
+    event_type: str | None = None
+    mode: str | None = None
+    sources: list[GoldActor] = field(default_factory=list)
+    targets: list[GoldActor] = field(default_factory=list)
+
+    def to_dict(self, fmt: str) -> dict[str, Any]:
+        if fmt == "petrarch":
+            d: dict[str, Any] = {"expect": self.expect, "category": self.category,
+                                 "events": [[e.source, e.target, e.code] for e in self.events]}
+            if self.error:
+                d["error"] = self.error
+            return d
+        if fmt == "pentaclass":
+            return {"label": self.label}
+        return {"event": self.event_type, "mode": self.mode,
+                "source": [a.code for a in self.sources], "target": [a.code for a in self.targets]}
+
+
+@dataclass
+class Gold:
+    """A parsed gold file."""
+
+    format: str
+    path: str
+    records: list[GoldRecord]
+    notes: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def articles(self) -> Iterator[Article]:
+        for rec in self.records:
+            yield Article(id=rec.id, text=rec.text, date=rec.date,
+                          origin=f"{self.path}:{rec.line}" if rec.line else self.path)
+
+
+def read_gold(path: Path | str) -> Gold:
+    """Read a gold file, sniffing its format from its content. Raises GoldFormatError."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise GoldFormatError(f"{p}: cannot read gold file ({exc.strerror}); check the path") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise GoldFormatError(f"{p}: gold file is not UTF-8; save it as UTF-8. {FORMAT_HELP}") from None
+    fmt = sniff_format(text)
+    if fmt is None:
+        raise GoldFormatError(f"{p}: not a gold format detente reads. {FORMAT_HELP}")
+    if fmt == "petrarch":
+        return _read_petrarch(raw, str(p))
+    if fmt == "pentaclass":
+        return _read_pentaclass(text, str(p))
+    return _read_plover(text, str(p))
+
+
+def sniff_format(text: str) -> str | None:
+    """'petrarch', 'pentaclass', 'plover' or None, from the first few kilobytes of the content."""
+    head = text.lstrip()[:20000]
+    if not head:
+        return None
+    if head.startswith("<"):
+        return "petrarch" if re.search(r"<\s*Sentence\b", head) or "<Validation" in head else None
+    if head[0] in "[{":
+        return "plover"
+    lines = [ln for ln in head.splitlines()[:20] if ln.strip()]
+    tsv = [ln for ln in lines if "\t" in ln and ln.rsplit("\t", 1)[1].strip() in {"0", "1", "2", "3", "4"}]
+    if tsv and len(tsv) >= max(1, len(lines) - 2):
+        return "pentaclass"
+    return None
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    v = value.strip()
+    try:
+        if re.fullmatch(r"\d{8}", v):
+            return dt.date(int(v[:4]), int(v[4:6]), int(v[6:8]))
+        return dt.date.fromisoformat(v[:10])
+    except ValueError:
+        return None
+
+
+def _read_petrarch(raw: bytes, path: str) -> Gold:
+    from lxml import etree
+
+    parser = etree.XMLParser(recover=True, remove_comments=True, huge_tree=True, resolve_entities=False)
+    try:
+        root = etree.fromstring(raw, parser)
+    except etree.XMLSyntaxError as exc:
+        raise GoldFormatError(f"{path}: unreadable PETRARCH XML ({exc}). {FORMAT_HELP}") from None
+    if root is None:
+        raise GoldFormatError(f"{path}: unreadable PETRARCH XML. {FORMAT_HELP}")
+    records: list[GoldRecord] = []
+    skipped = 0
+    for n, sent in enumerate(root.iter("Sentence"), 1):
+        text_el = sent.find("Text")
+        text = " ".join((text_el.text or "").split()) if text_el is not None else ""
+        if not text:
+            skipped += 1
+            continue
+        rec = GoldRecord(id=(sent.get("id") or f"record-{n}").strip(), text=text,
+                         date=_parse_date(sent.get("date")), line=sent.sourceline,
+                         category=(sent.get("category") or "").strip() or None)
+        for ec in sent.findall("EventCoding"):
+            if (ec.get("noevents") or "").strip().lower() == "true":
+                rec.expect = "noevents"
+            elif ec.get("error") is not None:
+                rec.expect, rec.error = "error", ec.get("error")
+            elif ec.get("eventcode") is not None:
+                rec.events.append(GoldEvent(source=ec.get("sourcecode"), target=ec.get("targetcode"),
+                                            code=(ec.get("eventcode") or "").strip()))
+        if rec.events:
+            rec.expect = "events"
+        elif rec.expect == "events":
+            rec.expect = "noevents"  # no EventCoding at all: nothing expected
+        records.append(rec)
+    if not records:
+        raise GoldFormatError(f"{path}: no <Sentence> record with a <Text> found. {FORMAT_HELP}")
+    notes = []
+    if skipped:
+        notes.append(f"{skipped} <Sentence> elements without <Text> skipped")
+    cb = default_codebook()
+    outside = sorted({e.code for r in records for e in r.events if e.code and e.code not in cb})
+    if outside:
+        notes.append(f"gold codes not in detente's codebook (cannot be matched): {', '.join(outside)}")
+    return Gold("petrarch", path, records, notes)
+
+
+def _read_pentaclass(text: str, path: str) -> Gold:
+    records: list[GoldRecord] = []
+    for n, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip():
+            continue
+        if "\t" not in raw:
+            raise GoldFormatError(f"{path}:{n}: expected 'sentence<TAB>label'. {FORMAT_HELP}")
+        sentence, label = raw.rsplit("\t", 1)
+        label = label.strip()
+        if not label.isdigit():
+            if not records:
+                continue  # header line
+            raise GoldFormatError(f"{path}:{n}: label {label!r} is not one of 0-4")
+        if int(label) not in PENTA_NAMES:
+            raise GoldFormatError(f"{path}:{n}: label {label!r} is not one of 0-4")
+        records.append(GoldRecord(id=f"line-{n}", text=sentence.strip(), label=int(label), line=n))
+    if not records:
+        raise GoldFormatError(f"{path}: no 'sentence<TAB>label' lines. {FORMAT_HELP}")
+    return Gold("pentaclass", path, records)
+
+
+_EVENT_KEYS = ("event", "event_type", "eventType", "plover_event")
+_SOURCE_KEYS = ("source", "actor", "sources")
+_TARGET_KEYS = ("target", "recipient", "targets")
+
+
+def _first(d: dict[str, Any], keys: Sequence[str]) -> Any:
+    for k in keys:
+        if k in d and d[k] not in (None, ""):
+            return d[k]
+    return None
+
+
+def _gold_actors(value: Any) -> list[GoldActor]:
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for it in items:
+        if isinstance(it, str):
+            out.append(GoldActor(code=it.strip() or None))
+        elif isinstance(it, dict):
+            code = _first(it, ("code", "actorCode", "actor_code", "country"))
+            out.append(GoldActor(text=_first(it, ("actorText", "text", "actor_text")),
+                                 code=str(code).strip() if code else None,
+                                 sector=_first(it, ("sector",))))
+    return out
+
+
+def _read_plover(text: str, path: str) -> Gold:
+    items: list[Any]
+    try:
+        data = json.loads(text)
+        if isinstance(data, dict):
+            data = data.get("records", data.get("data", [data]))
+        items = data if isinstance(data, list) else []
+    except json.JSONDecodeError:
+        items = []
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                items.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise GoldFormatError(f"{path}:{n}: not JSON ({exc.msg}). {FORMAT_HELP}") from None
+    records: list[GoldRecord] = []
+    for n, item in enumerate(items, 1):
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise GoldFormatError(f"{path}: record {n} has no 'text'. {FORMAT_HELP}")
+        event = _first(item, _EVENT_KEYS)
+        if event is None:
+            raise GoldFormatError(f"{path}: record {n} has no event type ('event'). {FORMAT_HELP}")
+        mode = item.get("mode")
+        records.append(GoldRecord(
+            id=str(item.get("id") or f"record-{n}"), text=" ".join(item["text"].split()),
+            date=_parse_date(str(item["date"])) if item.get("date") else None, line=n,
+            event_type=str(event).strip().upper(), mode=str(mode).strip().lower() if mode else None,
+            sources=_gold_actors(_first(item, _SOURCE_KEYS)), targets=_gold_actors(_first(item, _TARGET_KEYS))))
+    if not records:
+        raise GoldFormatError(f"{path}: no records. {FORMAT_HELP}")
+    return Gold("plover", path, records)
+
+
+# ------------------------------------------------------------------------------------------ helpers
+
+
+def _gold_actor_code(code: str | None) -> str:
+    """Normalised gold actor code: upper case, PETRARCH's unknown markers removed ("" = unknown)."""
+    if not code:
+        return ""
+    c = code.strip().upper()
+    if c.startswith(("'", '"')) or c in UNKNOWN_ACTOR_MARKERS:
+        return ""
+    if c.startswith("---"):
+        c = c[3:]
+    return c
+
+
+def _gold_country(code: str | None) -> str | None:
+    if not code:
+        return None
+    c = code.strip().upper()
+    if c.startswith(("'", '"', "---")) or c in UNKNOWN_ACTOR_MARKERS or len(c) < 3:
+        return None
+    return c[:3]
+
+
+def _pred_actor_code(actor: Actor | None) -> str:
+    if actor is None:
+        return ""
+    return (actor.code or "").upper()
+
+
+def _pred_country(actor: Actor | None) -> str | None:
+    return actor.country.upper() if actor is not None and actor.country else None
+
+
+def main_event(events: Sequence[Event], *, need_plover: bool = False) -> Event | None:
+    """The event that speaks for a sentence: most confident non-statement (ties: lowest rank)."""
+    pool = [e for e in events if e.plover_event] if need_plover else list(events)
+    if not pool:
+        return None
+    non_statement = [e for e in pool if e.root != "01" and not e.cameo.startswith("01")]
+    pool = non_statement or pool
+    return min(pool, key=lambda e: (-e.confidence, e.rank))
+
+
+def _event_brief(e: Event) -> dict[str, Any]:
+    return {
+        "cameo": e.cameo, "source": e.source.code if e.source else None,
+        "target": e.target.code if e.target else None, "plover_event": e.plover_event,
+        "plover_mode": e.plover_mode, "confidence": e.confidence, "rank": e.rank,
+        "trigger": e.trigger.text, "lexicon_entry": e.lexicon_entry,
+    }
+
+
+def _ratio(num: float, den: float) -> float | None:
+    return num / den if den else None
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, Any]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": p, "recall": r, "f1": f, "support": n_gold, "predicted": n_pred, "tp": tp}
+
+
+def _classification(gold: list[str], pred: list[str], labels: Sequence[str]) -> dict[str, Any]:
+    """Per-class P/R/F1, macro-F1 over `labels`, accuracy, confusion (rows gold, columns predicted)."""
+    per: dict[str, Any] = {}
+    gc, pc = Counter(gold), Counter(pred)
+    tpc = Counter(g for g, p in zip(gold, pred, strict=True) if g == p)
+    for lab in labels:
+        per[lab] = _prf(tpc[lab], pc[lab], gc[lab])
+    cols = list(labels) + [lab for lab in sorted(pc) if lab not in labels and lab != NONE] + [NONE]
+    rows = list(labels) + [lab for lab in sorted(gc) if lab not in labels]
+    conf: dict[str, dict[str, int]] = {r: dict.fromkeys(cols, 0) for r in rows}
+    for g, p in zip(gold, pred, strict=True):
+        conf[g][p] += 1
+    return {
+        "per_class": per,
+        "macro_f1": sum(v["f1"] for v in per.values()) / len(per) if per else 0.0,
+        "accuracy": _ratio(sum(tpc.values()), len(gold)),
+        "confusion": {"rows": rows, "columns": cols, "counts": conf},
+    }
+
+
+# ------------------------------------------------------------------------------------------- report
+
+
+@dataclass
+class Report:
+    """The outcome of one evaluation. `metrics` holds the headline numbers (see the module doc)."""
+
+    format: str
+    gold_path: str
+    n_records: int
+    metrics: dict[str, Any]
+    classes: dict[str, Any] | None = None
+    by_category: dict[str, Any] | None = None
+    mistakes: list[dict[str, Any]] = field(default_factory=list)
+    n_mistakes: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-serialisable dict (what `detente eval --report FILE` writes)."""
+        return {
+            "format": self.format, "gold": self.gold_path, "records": self.n_records,
+            "metrics": self.metrics, "classes": self.classes, "by_category": self.by_category,
+            "notes": self.notes, "mistakes_total": self.n_mistakes, "mistakes": self.mistakes,
+        }
+
+    def render(self) -> str:
+        """A readable plain-text report."""
+        out = [f"detente eval: {self.gold_path} ({self.format}, {self.n_records} records)", ""]
+        width = max((len(k) for k in self.metrics), default=10)
+        for k, v in self.metrics.items():
+            out.append(f"  {k:<{width}}  {_fmt(v)}")
+        if self.classes:
+            out += ["", _render_classes(self.classes)]
+        if self.by_category:
+            out += ["", "  by category             records  exact match", "  " + "-" * 44]
+            for cat, d in sorted(self.by_category.items()):
+                out.append(f"  {cat:<24}{d['records']:>7}  {_fmt(d['exact_match'])}")
+        for note in self.notes:
+            out.append(f"  note: {note}")
+        if self.mistakes:
+            out += ["", f"  mistakes: {self.n_mistakes} (first {min(5, len(self.mistakes))} shown; "
+                        f"{len(self.mistakes)} kept in --report)"]
+            for m in self.mistakes[:5]:
+                out.append(f"   - {m['id']}: {m['text'][:90]}")
+                out.append(f"       gold {json.dumps(m['gold'])}")
+                out.append(f"       pred {json.dumps([_short(e) for e in m['predicted']])}")
+        return "\n".join(out)
+
+
+def _short(e: dict[str, Any]) -> str:
+    return f"{e.get('source') or '-'} {e.get('cameo')} {e.get('target') or '-'}"
+
+
+def _fmt(v: Any) -> str:
+    if isinstance(v, float):
+        return f"{v:.3f}"
+    if v is None:
+        return "n/a"
+    return str(v)
+
+
+def _render_classes(c: dict[str, Any]) -> str:
+    per = c["per_class"]
+    names = c.get("names", {})
+    lw = max([len(f"{k} {names.get(k, '')}".strip()) for k in per] + [12])
+    lines = [f"  {'class':<{lw}}  precision  recall     f1  support", "  " + "-" * (lw + 36)]
+    for k, v in per.items():
+        label = f"{k} {names.get(k, '')}".strip()
+        lines.append(f"  {label:<{lw}}  {v['precision']:9.3f}  {v['recall']:6.3f}  {v['f1']:5.3f}  {v['support']:7d}")
+    lines.append(f"  {'macro':<{lw}}  {'':9}  {'':6}  {c['macro_f1']:5.3f}")
+    conf = c["confusion"]
+    cols = conf["columns"]
+    cw = max([len(str(x)) for x in cols] + [5])
+    lines += ["", "  confusion (rows gold, columns predicted)",
+              "  " + " " * lw + "".join(f" {str(x):>{cw}}" for x in cols)]
+    for r in conf["rows"]:
+        lines.append(f"  {str(r):<{lw}}" + "".join(f" {conf['counts'][r][x]:>{cw}}" for x in cols))
+    return "\n".join(lines)
+
+
+# ----------------------------------------------------------------------------------------- evaluate
+
+
+def _coded(gold: Gold, code_batch: CodeBatch, chunk: int) -> Iterator[tuple[GoldRecord, list[Event]]]:
+    batch: list[GoldRecord] = []
+
+    def run(recs: list[GoldRecord]) -> Iterable[tuple[GoldRecord, list[Event]]]:
+        arts = [Article(id=r.id, text=r.text, date=r.date,
+                        origin=f"{gold.path}:{r.line}" if r.line else gold.path) for r in recs]
+        res = code_batch(arts)
+        if len(res) != len(arts):
+            raise ValueError(f"code_batch returned {len(res)} results for {len(arts)} articles")
+        return zip(recs, res, strict=True)
+
+    for rec in gold.records:
+        batch.append(rec)
+        if len(batch) >= chunk:
+            yield from run(batch)
+            batch = []
+    if batch:
+        yield from run(batch)
+
+
+def evaluate(gold: Gold, code_batch: CodeBatch, *, chunk: int = CHUNK, max_mistakes: int = MAX_MISTAKES) -> Report:
+    """Code every gold sentence with `code_batch` (in chunks) and score the result."""
+    scorer: _PetrarchScorer | _PentaScorer | _PloverScorer
+    if gold.format == "petrarch":
+        scorer = _PetrarchScorer()
+    elif gold.format == "pentaclass":
+        scorer = _PentaScorer()
+    elif gold.format == "plover":
+        scorer = _PloverScorer()
+    else:
+        raise GoldFormatError(f"{gold.path}: unknown gold format {gold.format!r}; one of {', '.join(FORMATS)}")
+    mistakes: list[dict[str, Any]] = []
+    n_mistakes = 0
+    for rec, events in _coded(gold, code_batch, chunk):
+        if not scorer.add(rec, events):
+            n_mistakes += 1
+            if len(mistakes) < max_mistakes:
+                mistakes.append({"id": rec.id, "text": rec.text, "gold": rec.to_dict(gold.format),
+                                 "predicted": [_event_brief(e) for e in events]})
+    report = scorer.report(gold)
+    report.mistakes, report.n_mistakes = mistakes, n_mistakes
+    report.notes = gold.notes + report.notes
+    return report
+
+
+class _ActorAccuracy:
+    """Country accuracy of source and target, over gold actors with a known country."""
+
+    def __init__(self) -> None:
+        self.n = {"source": 0, "target": 0}
+        self.ok = {"source": 0, "target": 0}
+
+    def add(self, role: str, gold_country: str | None, pred: Actor | None) -> None:
+        if gold_country is None:
+            return
+        self.n[role] += 1
+        self.ok[role] += int(_pred_country(pred) == gold_country)
+
+    def metrics(self) -> dict[str, Any]:
+        return {"source_country_accuracy": _ratio(self.ok["source"], self.n["source"]),
+                "target_country_accuracy": _ratio(self.ok["target"], self.n["target"]),
+                "source_country_support": self.n["source"], "target_country_support": self.n["target"]}
+
+
+class _PetrarchScorer:
+    """Record exact match, root match, event P/R/F1 and actor country accuracy."""
+
+    def __init__(self) -> None:
+        self.n = 0
+        self.exact = 0
+        self.noevent_records = self.noevent_ok = 0
+        self.gold_events = self.root_ok = self.root_any_ok = 0
+        self.tp = self.n_pred = 0
+        self.code_tp = 0
+        self.actors = _ActorAccuracy()
+        self.cats: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+
+    @staticmethod
+    def _key(e: Event) -> tuple[str, str, str]:
+        return (_pred_actor_code(e.source), _pred_actor_code(e.target), e.cameo)
+
+    @staticmethod
+    def _gkey(g: GoldEvent) -> tuple[str, str, str]:
+        return (_gold_actor_code(g.source), _gold_actor_code(g.target), (g.code or "").upper())
+
+    def add(self, rec: GoldRecord, events: list[Event]) -> bool:
+        self.n += 1
+        pred = Counter(self._key(e) for e in events)
+        gold = Counter(self._gkey(g) for g in rec.events)
+        exact = set(pred) == set(gold)
+        self.exact += exact
+        cat = self.cats[rec.category or "-"]
+        cat[0] += 1
+        cat[1] += exact
+        if not rec.events:
+            self.noevent_records += 1
+            self.noevent_ok += not events
+        self.tp += sum((pred & gold).values())
+        self.n_pred += sum(pred.values())
+        self.code_tp += sum((Counter(k[2] for k in pred.elements()) & Counter(k[2] for k in gold.elements())).values())
+        for g in rec.events:
+            gs, gt, gcode = self._gkey(g)
+            self.gold_events += 1
+            root = gcode[:2]
+            self.root_ok += any(s == gs and t == gt and c[:2] == root for s, t, c in pred)
+            self.root_any_ok += any(c[:2] == root for _, _, c in pred)
+            best = self._align(gcode, events)
+            self.actors.add("source", _gold_country(g.source), best.source if best else None)
+            self.actors.add("target", _gold_country(g.target), best.target if best else None)
+        return exact
+
+    @staticmethod
+    def _align(code: str, events: list[Event]) -> Event | None:
+        """The predicted event a gold event is compared with: same code, else same root, else main."""
+        for want in (lambda e: e.cameo == code, lambda e: e.cameo[:2] == code[:2]):
+            cands = [e for e in events if want(e)]
+            if cands:
+                return min(cands, key=lambda e: (-e.confidence, e.rank))
+        return main_event(events)
+
+    def report(self, gold: Gold) -> Report:
+        ev = _prf(self.tp, self.n_pred, self.gold_events)
+        code_only = _prf(self.code_tp, self.n_pred, self.gold_events)
+        m: dict[str, Any] = {
+            "record_exact_match": _ratio(self.exact, self.n),
+            "noevent_records_correct": _ratio(self.noevent_ok, self.noevent_records),
+            "root_match": _ratio(self.root_ok, self.gold_events),
+            "root_match_any_actors": _ratio(self.root_any_ok, self.gold_events),
+            "event_precision": ev["precision"], "event_recall": ev["recall"], "event_f1": ev["f1"],
+            "code_precision": code_only["precision"], "code_recall": code_only["recall"],
+            "code_f1": code_only["f1"],
+            **self.actors.metrics(),
+            "gold_events": self.gold_events, "predicted_events": self.n_pred,
+            "noevent_records": self.noevent_records,
+        }
+        cats = {c: {"records": v[0], "exact_match": _ratio(v[1], v[0])} for c, v in self.cats.items()}
+        return Report("petrarch", gold.path, self.n, m, by_category=cats)
+
+
+class _PentaScorer:
+    def __init__(self) -> None:
+        self.gold: list[str] = []
+        self.pred: list[str] = []
+        self.covered = 0
+
+    def add(self, rec: GoldRecord, events: list[Event]) -> bool:
+        self.covered += bool(events)
+        main = main_event(events)
+        p = str(pentaclass(main.cameo)) if main is not None else NONE
+        self.gold.append(str(rec.label))
+        self.pred.append(p)
+        return p == str(rec.label)
+
+    def report(self, gold: Gold) -> Report:
+        c = _classification(self.gold, self.pred, [str(k) for k in PENTA_NAMES])
+        c["names"] = {str(k): v for k, v in PENTA_NAMES.items()}
+        m = {"accuracy": c["accuracy"], "macro_f1": c["macro_f1"],
+             "coverage": _ratio(self.covered, len(self.gold)),
+             "no_event": self.pred.count(NONE)}
+        return Report("pentaclass", gold.path, len(self.gold), m, classes=c)
+
+
+class _PloverScorer:
+    def __init__(self) -> None:
+        self.gold: list[str] = []
+        self.pred: list[str] = []
+        self.covered = 0
+        self.mode_n = self.mode_ok = 0
+        self.actors = _ActorAccuracy()
+
+    def add(self, rec: GoldRecord, events: list[Event]) -> bool:
+        self.covered += bool(events)
+        main = main_event(events, need_plover=True)
+        p = (main.plover_event or NONE).upper() if main is not None else NONE
+        g = rec.event_type or NONE
+        self.gold.append(g)
+        self.pred.append(p)
+        ok = p == g
+        if rec.mode:
+            self.mode_n += 1
+            mode_ok = main is not None and (main.plover_mode or "").lower() == rec.mode
+            self.mode_ok += mode_ok
+            ok = ok and mode_ok
+        self.actors.add("source", rec.sources[0].country if rec.sources else None, main.source if main else None)
+        self.actors.add("target", rec.targets[0].country if rec.targets else None, main.target if main else None)
+        return ok
+
+    def report(self, gold: Gold) -> Report:
+        labels = sorted({g for g in self.gold} | {p for p in self.pred if p != NONE})
+        c = _classification(self.gold, self.pred, labels)
+        m = {"accuracy": c["accuracy"], "macro_f1": c["macro_f1"],
+             "mode_accuracy": _ratio(self.mode_ok, self.mode_n), "mode_support": self.mode_n,
+             "coverage": _ratio(self.covered, len(self.gold)), "no_event": self.pred.count(NONE),
+             **self.actors.metrics()}
+        return Report("plover", gold.path, len(self.gold), m, classes=c)
