@@ -1,0 +1,209 @@
+"""Command line: thin wrappers that parse arguments and call the library."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from contextlib import nullcontext
+from pathlib import Path
+from typing import IO, Any
+
+from . import __version__
+from .errors import DetenteError
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-07") from None
+
+
+def _coder_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", help="spaCy pipeline to load (default: DETENTE_MODEL, then any installed en_core_web_*)")
+    p.add_argument("--actors", action="append", default=[], metavar="FILE",
+                   help="extra actor dictionary (detente TSV or PETRARCH format); repeatable")
+    p.add_argument("--verbs", action="append", default=[], metavar="FILE",
+                   help="extra trigger lexicon (detente .lex or PETRARCH verbs); repeatable")
+
+
+def _make_coder(args: argparse.Namespace, **kw: Any) -> Any:
+    from .nlp import load_nlp, model_description
+    from .pipeline import Coder
+
+    nlp = load_nlp(args.model)
+    if not getattr(args, "quiet", False):
+        print(f"detente: using spaCy model {model_description(nlp)}", file=sys.stderr)
+    return Coder(nlp=nlp, actor_files=args.actors, verb_files=args.verbs, **kw)
+
+
+# ---------------------------------------------------------------- code
+
+
+def code_cli(args: argparse.Namespace) -> int:
+    from .ingest import default_rejects_path, read_inputs, write_rejects
+    from .models import Reject
+    from .output import EventWriter
+
+    coder = _make_coder(args, processes=args.processes, batch_size=args.batch_size)
+    rejects: list[Reject] = []
+
+    def articles() -> Any:
+        for item in read_inputs(args.inputs, date=args.date, max_chars=args.max_chars):
+            if isinstance(item, Reject):
+                rejects.append(item)
+                where = f"{item.origin}:{item.line}" if item.line else item.origin
+                print(f"detente: rejected {where}: {item.reason}", file=sys.stderr)
+                continue
+            yield item
+
+    out_ctx: Any = open(args.out, "w", encoding="utf-8", newline="") if args.out else nullcontext(sys.stdout)
+    with out_ctx as fh:
+        writer = EventWriter(fh, args.format)
+        stream = coder.code_stream(articles())
+        progress = _progress() if sys.stderr.isatty() and not args.quiet else None
+        with progress or nullcontext():
+            task = progress.add_task("coding", total=None) if progress else None
+            for _, events in stream:
+                writer.write(events)
+                if progress is not None and task is not None:
+                    progress.update(task, advance=1, description=f"coding: {coder.stats.events} events")
+        writer.close()
+    stats = coder.stats.finish()
+    stats.rejects = len(rejects)
+    if rejects:
+        rpath = args.rejects or default_rejects_path(args.out)
+        write_rejects(rpath, rejects)
+        print(f"detente: {len(rejects)} rejected input(s) written to {rpath}", file=sys.stderr)
+    if not args.quiet:
+        print(_summary(stats.as_dict()), file=sys.stderr)
+    return 0
+
+
+def _progress() -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=None, transient=True)
+
+
+def _summary(d: dict[str, Any]) -> str:
+    return (f"detente: {d['articles']} articles, {d['sentences']} sentences, {d['events']} events, "
+            f"{d['rejects']} rejects, {d['seconds']:.1f} s, {d['words_per_second']:.0f} words/s")
+
+
+# ---------------------------------------------------------------- demo, explain, eval
+
+
+def print_table(events: Sequence[Any], out: IO[str] | None = None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False, title=f"{len(events)} events")
+    for col in ("sent", "source", "target", "CAMEO", "PLOVER", "Goldstein", "date", "flags", "conf", "trigger"):
+        table.add_column(col, overflow="fold")
+    for e in events:
+        src = (e.source.code or f"? {e.source.text}") if e.source else "-"
+        tgt = (e.target.code or f"? {e.target.text}") if e.target else "-"
+        table.add_row(str(e.sentence_index), src, tgt, f"{e.cameo} {e.cameo_name}", e.plover_event or "-",
+                      f"{e.goldstein:+.1f}", f"{e.date.value or '-'} ({e.date.precision})",
+                      ",".join(e.flags.names()) or "-", f"{e.confidence:.2f}", e.trigger.text)
+    Console(file=out or sys.stdout, width=160).print(table)
+
+
+def demo_cli(args: argparse.Namespace) -> int:
+    from .demo import load_demo_article
+
+    article = load_demo_article()
+    coder = _make_coder(args)
+    events = coder.code_batch([article])[0]
+    print(f"{article.title} ({article.source}, {article.date})\n")
+    print_table(events)
+    return 0
+
+
+def explain_cli(args: argparse.Namespace) -> int:
+    from .explain import explain, render
+
+    coder = _make_coder(args)
+    ex = explain(args.sentence, args.date, coder)
+    if args.json:
+        print(json.dumps(ex.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(render(ex))
+    return 0
+
+
+def eval_cli(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, read_gold
+
+    gold = read_gold(args.gold)
+    coder = _make_coder(args)
+    report = evaluate(gold, coder.code_batch)
+    print(report.render())
+    if args.report:
+        Path(args.report).write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False), encoding="utf-8")
+        print(f"detente: report written to {args.report}", file=sys.stderr)
+    return 0
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="detente", description="Political event data from news text (CAMEO, PLOVER).")
+    p.add_argument("--version", action="version", version=f"detente {__version__}")
+    p.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    d = sub.add_parser("demo", help="code the bundled sample article and print its events")
+    _coder_args(d)
+    d.set_defaults(func=demo_cli)
+
+    c = sub.add_parser("code", help="code files, folders, JSONL, HTML, RSS/Atom or stdin ('-') into events")
+    c.add_argument("inputs", nargs="+", help="files, folders, or - for standard input")
+    c.add_argument("--out", "-o", help="output file (default: standard output)")
+    c.add_argument("--format", "-f", choices=("jsonl", "csv", "plover"), default="jsonl")
+    c.add_argument("--date", type=_date, help="publication date of all inputs (YYYY-MM-DD); overrides their own")
+    c.add_argument("--rejects", help="where rejected inputs go (default: beside the output)")
+    c.add_argument("--max-chars", type=int, default=1_000_000, help="reject articles longer than this (default 1,000,000)")
+    c.add_argument("--processes", type=int, default=1, help="spaCy worker processes (default 1)")
+    c.add_argument("--batch-size", type=int, default=64)
+    c.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    _coder_args(c)
+    c.set_defaults(func=code_cli)
+
+    e = sub.add_parser("explain", help="show tokens, actors, triggers and events for one sentence")
+    e.add_argument("sentence")
+    e.add_argument("--date", type=_date, help="publication date (YYYY-MM-DD)")
+    e.add_argument("--json", action="store_true", help="print the explanation as JSON")
+    _coder_args(e)
+    e.set_defaults(func=explain_cli)
+
+    v = sub.add_parser("eval", help="score the coder against a gold file (PETRARCH XML, five-class TSV, PLOVER JSON)")
+    v.add_argument("gold")
+    v.add_argument("--report", help="write the full report as JSON here")
+    _coder_args(v)
+    v.set_defaults(func=eval_cli)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(name)s: %(message)s")
+    try:
+        return int(args.func(args))
+    except DetenteError as exc:
+        print(f"detente: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,236 @@
+"""Turn trigger candidates into coded `Event`s: actors, codes, dates, places, flags, confidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import permutations
+from typing import Any
+
+from ..codebook import Codebook, default_codebook
+from ..models import Actor, Article, Event, Flags, Span
+from ..registry import package_file
+from .dates import event_date, is_historical
+from .extract import Argument, Candidate, SentenceMatch, conjuncts, match_sentence
+from .factuality import factuality
+from .lexicon import Lexicon
+from .places import event_place
+
+Doc = Any
+
+
+@lru_cache(maxsize=1)
+def negation_table() -> dict[str, str]:
+    """CAMEO code prefix -> the code its negation is coded as ("did not agree" -> reject)."""
+    out: dict[str, str] = {}
+    for raw in package_file("events/data/negation.tsv").read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line:
+            src, dst = line.split()
+            out[src] = dst
+    return out
+
+
+def negated_code(code: str) -> str | None:
+    table = negation_table()
+    for n in (len(code), 3, 2):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None
+
+
+@dataclass
+class CoderSettings:
+    historical_days: int = 60
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=doc.text[start:end])
+
+
+def _token_span(tok: Any) -> Span:
+    return Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
+
+
+def event_id(article_id: str, sent_index: int, trigger: Span, code: str, src: str | None, tgt: str | None) -> str:
+    key = f"{article_id}\x1f{sent_index}\x1f{trigger.start}:{trigger.end}\x1f{code}\x1f{src}\x1f{tgt}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+class SentenceCoder:
+    """Codes the sentences of one parsed article."""
+
+    def __init__(self, lexicon: Lexicon, codebook: Codebook | None = None, settings: CoderSettings | None = None):
+        self.lexicon = lexicon
+        self.codebook = codebook or default_codebook()
+        self.settings = settings or CoderSettings()
+
+    # -- actors
+    def _actors(self, args: list[Argument], index: Any) -> list[tuple[Actor, Argument]]:
+        out: list[tuple[Actor, Argument]] = []
+        seen: set[tuple[str | None, str]] = set()
+        for arg in args:
+            for tok in conjuncts(arg.token):
+                for actor in index.actors_for(tok):
+                    key = (actor.code, actor.text)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    out.append((actor, arg))
+        return out
+
+    def code_doc(self, doc: Doc, article: Article, index: Any) -> list[Event]:
+        events: list[Event] = []
+        for s_i, sent in enumerate(doc.sents):
+            match = match_sentence(sent, self.lexicon)
+            events.extend(self.code_match(match, sent, s_i, doc, article, index))
+        return events
+
+    def code_match(self, match: SentenceMatch, sent: Any, s_i: int, doc: Doc, article: Article,
+                   index: Any) -> list[Event]:
+        reporters = {id(c.reported_by) for c in match.candidates if c.reported_by is not None and c.wrapper is None}
+        out: list[tuple[tuple[int, int, float], Event]] = []
+        for cand in match.candidates:
+            if cand.wrapper is not None:
+                continue
+            if cand.entry.say and id(cand) in reporters:
+                continue  # "X said Y attacked Z": the report gives Y->Z, not X's statement
+            for ev in self.events_for(cand, sent, s_i, doc, article, index):
+                order = (1 if ev.root == "01" else 0, 0 if cand.reported_by is not None else 1, -ev.confidence)
+                out.append((order, ev))
+        out.sort(key=lambda p: p[0])
+        ranked = []
+        for r, (_, ev) in enumerate(out):
+            ev.rank = r
+            ranked.append(ev)
+        return ranked
+
+    def events_for(self, cand: Candidate, sent: Any, s_i: int, doc: Doc, article: Article,
+                   index: Any) -> list[Event]:
+        entry = cand.entry
+        sources = self._actors(cand.sources, index)
+        targets = self._actors(cand.targets, index)
+        pairs: list[tuple[tuple[Actor, Argument] | None, tuple[Actor, Argument] | None, str]] = []
+        if cand.symmetric_pairs and len(sources) >= 2 and not targets:
+            for a, b in permutations(sources, 2):
+                if a[0].code is not None and a[0].code == b[0].code and a[0].text == b[0].text:
+                    continue
+                pairs.append((a, b, "symmetric: coordinated actors act on each other"))
+        elif sources and targets:
+            for a in sources:
+                for b in targets:
+                    if a[0].country is not None and a[0].code == b[0].code and a[0].span == b[0].span:
+                        continue
+                    pairs.append((a, b, ""))
+        elif sources:
+            pairs = [(a, None, "") for a in sources]
+        elif targets:
+            pairs = [(None, b, "") for b in targets]
+        else:
+            pairs = [(None, None, "")]
+
+        trig = _token_span(cand.trigger)
+        flags = factuality(cand.trigger)
+        code = entry.code
+        code_reason = f"lexicon entry {entry.describe()}"
+        if cand.absorbed:
+            code_reason += "; wraps " + ", ".join(f"'{a.trigger.text}' ({a.entry.code})" for a in cand.absorbed)
+        if flags.negated:
+            neg = negated_code(code)
+            if neg is not None:
+                code_reason += f"; negated, so coded {neg} instead of {code}"
+                code = neg
+        info = self.codebook.get(code)
+        date = event_date(cand.trigger, article.date)
+        if is_historical(date, article.date, self.settings.historical_days):
+            flags.historical = True
+            flags.reason = (flags.reason + "; " if flags.reason else "") + \
+                f"historical: {date.value} ends more than {self.settings.historical_days} days before publication"
+        place = event_place(cand.trigger)
+        events = []
+        for src, tgt, pair_reason in pairs:
+            src_actor = src[0] if src else None
+            tgt_actor = tgt[0] if tgt else None
+            conf = self._confidence(cand, src, tgt, flags)
+            parts = [code_reason]
+            if src:
+                parts.append(f"source '{src_actor.text if src_actor else ''}' via {src[1].path}: "
+                             f"{src_actor.reason if src_actor else ''}")
+            else:
+                parts.append("no source found")
+            if tgt:
+                parts.append(f"target '{tgt_actor.text if tgt_actor else ''}' via {tgt[1].path}: "
+                             f"{tgt_actor.reason if tgt_actor else ''}")
+            elif entry.targets:
+                parts.append("no target found")
+            if pair_reason:
+                parts.append(pair_reason)
+            if cand.passive:
+                parts.append("passive voice")
+            if cand.reported_by is not None:
+                parts.append(f"reported by '{cand.reported_by.trigger.text}'")
+            ev = Event(
+                id=event_id(article.id, s_i, trig, code, src_actor.code if src_actor else None,
+                            tgt_actor.code if tgt_actor else None),
+                article_id=article.id,
+                sentence_index=s_i,
+                sentence=sent.text,
+                source=src_actor,
+                target=tgt_actor,
+                cameo=code,
+                cameo_name=info.name,
+                root=info.root,
+                base=info.base,
+                goldstein=info.goldstein,
+                quad_class=info.quad_class,
+                plover_event=info.plover_event,
+                plover_mode=info.plover_mode,
+                plover_context=info.plover_context,
+                trigger=trig,
+                date=date,
+                place=place,
+                flags=flags.model_copy(),
+                confidence=conf,
+                lexicon_entry=entry.describe(),
+                reason="; ".join(parts),
+                url=article.url,
+                source_name=article.source,
+                published=article.date,
+            )
+            events.append(ev)
+        return events
+
+    @staticmethod
+    def _confidence(cand: Candidate, src: tuple[Actor, Argument] | None, tgt: tuple[Actor, Argument] | None,
+                    flags: Flags) -> float:
+        c = cand.entry.conf
+        if src is None:
+            c -= 0.25
+        elif not src[0].resolved:
+            c -= 0.15
+        if cand.entry.targets:
+            if tgt is None:
+                c -= 0.08
+            elif not tgt[0].resolved:
+                c -= 0.08
+        hops = (src[1].hops if src else 0) + (tgt[1].hops if tgt else 0)
+        c -= 0.03 * max(0, hops - 3)
+        if cand.source_fallback:
+            c -= 0.1
+        if cand.nominal:
+            c -= 0.05
+        if flags.negated:
+            c -= 0.15
+        if flags.hypothetical:
+            c -= 0.2
+        if flags.future:
+            c -= 0.1
+        if flags.historical:
+            c -= 0.05
+        return round(min(0.99, max(0.02, c)), 3)
+
+
+def published(article: Article) -> dt.date | None:
+    return article.date

@@ -1,0 +1,367 @@
+# detente trigger lexicon: CODE  TRIGGER  [+CONSTRAINT ...]  [OPTION ...]   (format: detente/events/lexicon.py)
+# Written for detente. Verbs are spaCy lemmas; `n:` marks nominal triggers.
+
+# ---- 01 MAKE PUBLIC STATEMENT
+010  say|state|tell|add|note|remark|write|report|announce|declare|comment  say  target=iobj,to  conf=0.45
+010  n:statement|remark|comment  conf=0.35 target=none
+011  decline +xcomp:comment  target=none conf=0.6
+011  refuse +xcomp:comment  target=none conf=0.6
+012  lament|fear|worry  target=of,about  conf=0.5
+013  hope|predict|expect  say target=none conf=0.45
+013  express +obj:hope|optimism|confidence  target=none conf=0.55
+014  consider|weigh|study|review|mull|contemplate  target=none conf=0.45
+015  admit|acknowledge|concede  +obj:responsibility|mistake|error|role  target=none conf=0.6
+015  claim  +obj:responsibility|credit  target=for  conf=0.7
+016  deny  conf=0.6
+017  n:vigil|funeral|memorial|commemoration  conf=0.4
+017  commemorate|mourn|honour|honor  conf=0.5
+017  lay +obj:wreath  target=at conf=0.6
+018  express +obj:condolence|sympathy|solidarity|sorrow|grief  target=to,with  conf=0.65
+018  offer +obj:condolence|sympathy  target=to  conf=0.65
+018  sympathize|sympathise|console  conf=0.6
+019  concur  target=with  conf=0.55
+
+# ---- 02 APPEAL
+020  appeal|urge|ask|request|implore|beseech|plead|invite|encourage|propose|suggest  target=dobj,to  conf=0.7
+020  call +prep:on  target=on  conf=0.75
+020  call +prep:for  target=on  conf=0.7
+020  n:appeal|plea|request|call  target=to,on  conf=0.55
+021  urge +xcomp:cooperate|collaborate|work  conf=0.75
+0211 call +prep:for:trade|investment|cooperation  conf=0.75
+0211 urge +xcomp:trade|invest  conf=0.75
+022  call +prep:for:support|backing|solidarity|unity|dialogue  target=on  conf=0.75
+022  seek +obj:support|backing  target=from  conf=0.7
+023  appeal +prep:for:aid|assistance|help|relief  conf=0.8
+023  ask +prep:for:aid|assistance|help  conf=0.8
+023  seek +obj:aid|assistance|help|loan|funding  target=from  conf=0.75
+023  request +obj:aid|assistance|help|loan  target=from  conf=0.8
+0231 seek +obj:loan|bailout|debt  target=from  conf=0.8
+0232 request +obj:weapon|arm|ammunition|jet  target=from  conf=0.8
+0233 appeal +prep:for:food|medicine|shelter  conf=0.8
+0234 request +obj:peacekeeper|troop  target=from  conf=0.75
+024  call +prep:for:reform|change  conf=0.75
+0241 call +prep:for:resignation|election  target=on  conf=0.8
+0241 urge +xcomp:resign|step  conf=0.8
+0242 urge +xcomp:change|reconsider|reverse|drop|abandon  conf=0.75
+0243 call +prep:for:right|freedom  conf=0.75
+025  urge +xcomp:release|free|lift|ease|withdraw|stop|halt|end  conf=0.75
+025  call +prep:for:release|withdrawal|ceasefire|end  target=on  conf=0.75
+026  urge +xcomp:meet|talk|negotiate  conf=0.75
+026  call +prep:for:talk|negotiation|dialogue|meeting  target=on  conf=0.75
+027  urge +xcomp:settle|resolve  conf=0.75
+028  request +obj:mediation  target=from  conf=0.8
+
+# ---- 03 EXPRESS INTENT TO COOPERATE
+030  agree|pledge|promise|vow|offer  target=with,to  sym  conf=0.7
+030  n:pledge|commitment|promise  conf=0.55
+030  agree +xcomp:resume|cooperate|work|strengthen|deepen|boost|facilitate|maintain|expand|enhance|improve|restore  sym target=with conf=0.75
+031  agree +xcomp:trade|invest|build  sym target=with conf=0.75
+0311 agree +xcomp:trade|invest  sym target=with conf=0.75
+0312 pledge +prep:to:defend  conf=0.75
+0312 agree +xcomp:train|exercise|patrol  sym target=with conf=0.75
+032  pledge +obj:support|backing  target=to,for  conf=0.75
+032  vow +xcomp:support|back  conf=0.75
+033  pledge +obj:aid|assistance|fund|money|million|billion|dollar|loan  target=to,for  conf=0.8
+033  promise +obj:aid|assistance|help|fund  target=to  conf=0.8
+033  offer +obj:aid|assistance|help|fund|loan  target=to  conf=0.8
+0331 pledge +obj:loan|investment|credit  target=to  conf=0.8
+0332 pledge +obj:weapon|arm|missile|tank|ammunition  target=to  conf=0.8
+0333 offer +obj:shelter|food|medicine  target=to  conf=0.75
+0334 offer +obj:peacekeeper|troop  target=to  conf=0.7
+035  offer +xcomp:withdraw|release|lift|ease  conf=0.7
+0353 agree +xcomp:release|free  sym target=with conf=0.75
+0354 agree +xcomp:lift|ease|suspend  sym target=with conf=0.75
+0356 agree +xcomp:withdraw|disengage|de-escalate  sym target=with conf=0.75
+036  agree +xcomp:meet|talk|negotiate|hold|discuss  sym target=with conf=0.8
+036  offer +xcomp:meet|talk|negotiate  conf=0.75
+036  agree +prep:to:talk|meeting|negotiation|dialogue  sym target=with conf=0.8
+037  agree +xcomp:settle|resolve|end  sym target=with conf=0.8
+038  accept +obj:mediation  target=none conf=0.75
+039  offer +xcomp:mediate  conf=0.8
+039  offer +obj:mediation  target=to conf=0.8
+
+# ---- 04 CONSULT
+040  meet|consult|confer|discuss  sym target=dobj,with  conf=0.75
+040  n:meeting|consultation|summit|encounter  sym target=with  conf=0.6
+040  hold +obj:meeting|consultation|summit  sym target=with  conf=0.75
+041  call|phone|telephone|ring  target=dobj  conf=0.6
+041  n:call +mod:phone|telephone  sym target=with  conf=0.75
+041  speak +prep:by:phone|telephone  sym target=with  conf=0.8
+041  hold +obj:call  +mod:phone|telephone  sym target=with conf=0.8
+042  visit|tour  target=dobj  conf=0.75
+042  travel|fly|arrive  +prep:to  target=to conf=0.5
+042  n:visit|trip|tour  target=to  conf=0.6
+043  host|receive  target=dobj  conf=0.75
+045  mediate|broker  target=between,dobj  conf=0.8
+045  n:mediation  target=between  conf=0.65
+046  negotiate|bargain  sym target=with  conf=0.8
+046  n:negotiation|talk|dialogue  sym target=with  conf=0.65
+046  hold +obj:talk|negotiation|dialogue  sym target=with  conf=0.8
+046  engage +prep:in:talk|negotiation|dialogue  sym target=with  conf=0.8
+
+# ---- 05 ENGAGE IN DIPLOMATIC COOPERATION
+050  cooperate|collaborate|partner|ally  sym target=with  conf=0.7
+050  n:cooperation|collaboration|partnership  sym target=with  conf=0.4
+050  emphasize|emphasise|stress +obj:cooperation|partnership|friendship|ties  sym target=with conf=0.65
+051  praise|commend|hail|laud|applaud|endorse|welcome|congratulate|thank|salute  target=dobj  conf=0.75
+051  n:praise  target=for  conf=0.55
+052  defend|justify  target=dobj  conf=0.6
+051  back|support|champion|endorse  target=dobj  conf=0.7
+053  rally +obj:support  target=for  conf=0.7
+054  recognize|recognise  target=dobj  conf=0.65
+054  establish +obj:relation|tie  sym target=with conf=0.8
+055  apologize|apologise  target=to,for  conf=0.8
+055  n:apology  target=to  conf=0.65
+056  forgive|pardon  conf=0.7
+057  sign|ink|conclude|finalize|finalise  +obj:agreement|deal|treaty|accord|pact|memorandum|mou|contract|declaration  sym target=with  conf=0.85
+057  reach +obj:agreement|deal|accord|settlement  sym target=with  conf=0.85
+057  n:agreement|deal|treaty|accord|pact  sym target=with  conf=0.5
+
+# ---- 06 ENGAGE IN MATERIAL COOPERATION
+060  n:exchange  sym target=with  conf=0.4
+061  trade  sym target=with  conf=0.6
+061  invest  target=in  conf=0.7
+062  n:exercise|drill +mod:military|joint|naval  sym target=with  conf=0.65
+062  hold +obj:exercise|drill|maneuver|manoeuvre  sym target=with  conf=0.75
+063  extradite  target=to  conf=0.7
+064  share +obj:intelligence|information|data  target=with  conf=0.75
+
+# ---- 07 PROVIDE AID
+070  aid|assist|help|support +obj:victim|refugee|people  conf=0.55
+070  provide|give|send|deliver|supply|donate|grant|allocate  +obj:aid|assistance|help|support|relief  target=to,iobj  conf=0.8
+070  n:aid|assistance  target=to,for  conf=0.5
+071  provide|give|grant|extend|lend|approve  +obj:loan|credit|fund|funding|grant|money|million|billion|bailout  target=to,iobj  conf=0.8
+072  provide|give|send|deliver|supply|sell  +obj:weapon|arm|missile|tank|jet|ammunition|rocket|drone|equipment  target=to,iobj  conf=0.8
+073  provide|send|deliver|supply|airdrop|donate  +obj:food|medicine|vaccine|water|shelter|tent|supplies  target=to,iobj  conf=0.8
+074  deploy|send  +obj:peacekeeper  target=to  conf=0.8
+075  grant +obj:asylum|refuge  target=to,iobj  conf=0.85
+
+# ---- 08 YIELD
+080  yield|concede|capitulate|surrender|relent  target=to  conf=0.7
+081  lift|ease|relax|remove  +obj:restriction|curfew|ban|control  target=on  conf=0.75
+0811 lift +obj:censorship  conf=0.8
+082  n:amnesty  target=for  conf=0.55
+083  accept +obj:demand|reform  conf=0.65
+0831 resign|quit|abdicate  target=none  conf=0.8
+0831 step +prt:down  target=none  conf=0.8
+0832 reverse|scrap|rescind|revoke  +obj:policy|decision|law|plan|decree  conf=0.7
+084  release|free|return|repatriate|hand  +obj:prisoner|hostage|detainee|body|captive|soldier|national|citizen  target=to,iobj  conf=0.8
+0841 release|free  +obj:prisoner|detainee|hostage|captive  target=to  conf=0.85
+0842 return +obj:property|asset|territory  target=to  conf=0.75
+085  lift|ease|suspend|remove|waive|drop  +obj:sanction|tariff|embargo|duty|boycott  target=on,against  conf=0.85
+086  allow +obj:inspector|observer|monitor  conf=0.7
+087  n:ceasefire|truce|armistice  sym target=with  conf=0.6
+087  agree +prep:to:ceasefire|truce  sym target=with conf=0.8
+0871 declare +obj:ceasefire|truce  target=with  conf=0.8
+0872 withdraw|pull  +obj:troop|force|soldier  target=from  conf=0.8
+0872 pull +prt:out  target=of,from  conf=0.75
+0873 demobilize|demobilise|disarm  conf=0.7
+
+# ---- 09 INVESTIGATE
+090  investigate|probe|inquire  target=dobj,into  conf=0.7
+090  n:investigation|probe|inquiry  target=into,of  conf=0.55
+091  launch +obj:investigation|probe|inquiry  target=into  conf=0.8
+092  investigate +obj:abuse|violation|torture  conf=0.8
+093  investigate +obj:strike|attack|raid|shelling  conf=0.8
+094  investigate +obj:crime|massacre|genocide  +mod:war  conf=0.8
+
+# ---- 10 DEMAND
+100  demand|insist  target=dobj,from,of  conf=0.75
+100  n:demand|ultimatum  target=for,on  conf=0.55
+101  demand +obj:cooperation  conf=0.8
+104  demand +obj:reform|change  conf=0.8
+1041 demand +obj:resignation|election|ouster  conf=0.85
+1042 demand +obj:end|reversal  conf=0.75
+1043 demand +obj:right|freedom  conf=0.8
+105  demand +obj:withdrawal|release|halt|stop  conf=0.8
+1053 demand +obj:release  conf=0.85
+106  demand +obj:talk|negotiation|meeting  conf=0.8
+
+# ---- 11 DISAPPROVE
+111  criticize|criticise|condemn|denounce|decry|slam|blast|deplore|rebuke|censure|lambast|castigate|chastise|berate|assail|attack +obj:decision|policy|move|plan|remark|statement|comment  target=dobj conf=0.7
+111  criticize|criticise|condemn|denounce|decry|slam|blast|deplore|rebuke|censure|lambast|castigate|chastise|berate|assail|disparage|ridicule|mock|insult|reprimand|scold  target=dobj,for  conf=0.8
+111  n:criticism|condemnation|denunciation  target=of,for  conf=0.55
+110  oppose|disapprove|object|disagree|resent|dislike|question|doubt  target=dobj,to,with  conf=0.7
+110  express +obj:concern|disappointment|dismay|displeasure|opposition|regret|outrage|anger  target=over,about,at,to  conf=0.7
+110  voice +obj:concern|opposition|disappointment|displeasure|anger  target=over,about,at,to  conf=0.7
+110  raise +obj:concern  target=over,about,with  conf=0.65
+112  accuse|blame  target=dobj,for,of  conf=0.8
+112  n:accusation|allegation|charge  target=against,of  conf=0.5
+1121 accuse +prep:of:corruption|fraud|crime|bribery|embezzlement|murder|smuggling  conf=0.85
+1122 accuse +prep:of:abuse|torture|violation|crime|genocide  conf=0.85
+1123 accuse +prep:of:aggression|attack|invasion|provocation|incursion|shelling  conf=0.85
+1124 accuse +prep:of:atrocity|massacre|genocide  conf=0.85
+1125 accuse +prep:of:espionage|spying|treason  conf=0.85
+113  rally +prep:against  target=against  conf=0.7
+114  complain|lodge +obj:protest|complaint  target=with,to  conf=0.75
+114  summon +obj:ambassador|envoy|diplomat|charge  conf=0.75
+114  file +obj:complaint|protest  target=with,against  conf=0.75
+115  sue  target=dobj,over  conf=0.8
+115  file +obj:lawsuit|suit|case  target=against  conf=0.8
+116  convict|sentence  target=dobj  conf=0.75
+116  n:conviction|verdict  target=of,against  conf=0.45
+
+# ---- 12 REJECT
+120  reject|refuse|rebuff|dismiss|spurn|snub|decline|defy  target=dobj  conf=0.75
+120  n:rejection|refusal  target=of  conf=0.5
+121  reject +obj:cooperation|offer|proposal  conf=0.75
+1211 reject +obj:trade|investment|deal  conf=0.75
+122  reject +obj:aid|assistance|help|request  conf=0.75
+123  reject +obj:reform|demand  conf=0.75
+1231 refuse +xcomp:resign|step  target=none conf=0.8
+1232 reject +obj:policy|plan|change  conf=0.75
+124  refuse +xcomp:withdraw|release|yield|back  conf=0.75
+1244 refuse +xcomp:lift|ease  conf=0.8
+125  reject +obj:talk|negotiation|meeting|proposal|invitation|dialogue  conf=0.8
+125  refuse +xcomp:meet|talk|negotiate  conf=0.8
+126  reject +obj:mediation  conf=0.8
+127  reject +obj:agreement|deal|plan|accord|peace|settlement|ceasefire  conf=0.8
+128  defy|violate|flout|breach  +obj:law|rule|norm|order|resolution|ruling|sanction  conf=0.75
+129  veto  target=dobj  conf=0.85
+129  block +obj:resolution|bill|motion  conf=0.75
+
+# ---- 13 THREATEN
+130  threaten|warn  target=dobj,with  conf=0.7
+130  n:threat|warning  target=to,against  conf=0.5
+131  threaten +xcomp:cut|suspend|halt|reduce|withdraw  conf=0.8
+1311 threaten +xcomp:cut|stop|halt|withhold +mod:aid  conf=0.8
+1312 threaten +xcomp:impose|sanction|boycott|tariff|embargo|ban|levy|slap  conf=0.85
+1312 threaten +prep:with:sanction|tariff|embargo|boycott  conf=0.85
+1313 threaten +xcomp:sever|break|downgrade|expel|recall  conf=0.85
+132  threaten +xcomp:ban|restrict|arrest|detain|prosecute  conf=0.8
+134  threaten +xcomp:quit|abandon|leave  conf=0.75
+137  threaten +xcomp:crush|suppress  conf=0.8
+138  threaten +xcomp:attack|strike|invade|bomb|fight|retaliate|hit|destroy|shoot|use|respond|wipe|annihilate|launch  conf=0.85
+138  threaten +prep:with:force|war|attack|strike|retaliation|action  conf=0.85
+138  n:threat +mod:military|nuclear  target=to,against  conf=0.6
+1384 threaten +prep:with:invasion|attack  conf=0.85
+1385 threaten +prep:with:nuclear|weapon  conf=0.85
+139  issue +obj:ultimatum  target=to  conf=0.85
+
+# ---- 14 PROTEST
+140  protest|rally|march|demonstrate  target=against,outside  conf=0.7
+140  n:protest|demonstration|rally|march  target=against  conf=0.6
+141  stage|hold  +obj:protest|demonstration|rally|march|sit-in  target=against,outside  conf=0.85
+141  take +prep:to:street  target=against conf=0.8
+142  n:strike +mod:hunger  target=against  conf=0.8
+142  go +prep:on:strike +mod:hunger  conf=0.8
+143  boycott  target=dobj,against  conf=0.6
+143  n:boycott|walkout  target=of,against  conf=0.6
+143  go +prep:on:strike  target=against conf=0.8
+143  walk +prt:out  target=of conf=0.7
+144  block|barricade|obstruct  target=dobj  conf=0.6
+145  riot|loot  target=against  conf=0.65
+145  n:riot|unrest|looting  target=against  conf=0.6
+145  set +obj:fire  target=to  conf=0.7
+145  burn|torch  +obj:flag|effigy|tire|tyre|car|building|office|embassy|vehicle  conf=0.7
+145  storm|ransack  +obj:embassy|office|parliament|building|compound  conf=0.8
+
+# ---- 15 EXHIBIT FORCE POSTURE
+150  n:show +mod:force  conf=0.6
+152  put +obj:troop|force|military  +mod:alert  conf=0.8
+152  raise +obj:alert  conf=0.75
+153  deploy|station +obj:police|officer  target=to,in  conf=0.75
+154  deploy|mobilize|mobilise|mass|amass|station|send|move|rush  +obj:troop|force|soldier|tank|warship|ship|reservist|unit|army|jet|missile|division|battalion|carrier  target=to,near,along,in  conf=0.8
+154  n:deployment|buildup|build-up|mobilization|mobilisation  target=to,near,along  conf=0.55
+154  n:exercise|drill +mod:military|naval|live-fire  target=near,off  conf=0.5
+
+# ---- 16 REDUCE RELATIONS
+160  cut|reduce|downgrade|suspend|freeze|halt|curb|restrict|scale  +obj:tie|relation|cooperation|contact|exchange|trade|investment|import|export  target=with,to  conf=0.8
+160  ban|bar  target=dobj  conf=0.6
+160  n:ban|restriction|curb  target=on,of,against  conf=0.55
+160  n:banning  target=of,on  conf=0.6
+160  halt|suspend|freeze  conf=0.45
+161  sever|break|cut  +obj:tie|relation  target=with  conf=0.85
+161  recall +obj:ambassador|envoy|diplomat  target=from  conf=0.85
+161  close +obj:embassy|consulate  target=in  conf=0.8
+162  cut|suspend|halt|freeze|withhold|reduce|stop  +obj:aid|assistance|funding|fund  target=to,for  conf=0.85
+1621 cut|suspend|freeze  +obj:loan|credit|budget  target=to  conf=0.8
+1622 suspend|halt|stop  +obj:weapon|arm  +mod:sale|delivery|shipment  target=to  conf=0.8
+163  impose|levy|slap|announce|extend|tighten|expand|introduce|adopt|approve  +obj:sanction|tariff|embargo|duty|penalty|levy|boycott|blockade  target=on,against  conf=0.85
+163  sanction|embargo  target=dobj  conf=0.8
+163  n:sanction|tariff|embargo|duty  target=on,against  conf=0.55
+163  ban +obj:import|export|app|product|good|company|firm|flight|ship  conf=0.7
+164  halt|suspend|break|end|quit|abandon  +obj:talk|negotiation|dialogue  target=with  conf=0.8
+164  walk +prt:out +prep:of:talk|negotiation|meeting  conf=0.8
+166  expel|oust  target=dobj  conf=0.75
+166  withdraw +prep:from  target=from  conf=0.6
+1661 expel|withdraw  +obj:peacekeeper  conf=0.8
+1662 expel +obj:inspector|observer|monitor  conf=0.85
+1663 expel +obj:agency|ngo|worker  conf=0.75
+
+# ---- 17 COERCE
+170  coerce|pressure|pressurize|intimidate|force  target=dobj  conf=0.65
+171  seize|confiscate|impound|nationalize|nationalise  target=from  conf=0.75
+1711 confiscate|impound|freeze  +obj:asset|property|ship|vessel|cargo|account  conf=0.8
+1712 demolish|raze|bulldoze|destroy  +obj:home|house|building|village  conf=0.8
+172  impose +obj:restriction|control|limit  target=on  conf=0.75
+1721 censor|gag|silence  target=dobj  conf=0.75
+1721 impose +obj:censorship  target=on  conf=0.8
+1722 ban +obj:party|group|organization|organisation|candidate|opposition  conf=0.8
+1723 impose +obj:curfew  target=on,in  conf=0.85
+1724 impose|declare +obj:emergency|martial  conf=0.85
+173  arrest|detain|jail|imprison|apprehend|capture|nab|charge|indict|prosecute  target=dobj  conf=0.8
+173  n:arrest|detention  target=of  conf=0.6
+173  take +prep:into:custody  conf=0.8
+174  deport|expel|extradite  +obj:migrant|refugee|national|citizen|worker|journalist  target=to  conf=0.8
+174  deport  target=dobj  conf=0.75
+175  suppress|repress|crack  target=dobj,on  conf=0.7
+175  n:crackdown|repression  target=on,against  conf=0.6
+175  fire +obj:gas|teargas|tear|cannon  +mod:tear|water  target=at,on  conf=0.8
+
+# ---- 18 ASSAULT
+180  attack|assault|ambush|raid|target  target=dobj,on  conf=0.75
+180  n:attack|assault|ambush|raid  target=on,against  conf=0.6
+181  abduct|kidnap|hijack|seize +obj:hostage|passenger|plane|ship|vessel|aircraft  conf=0.85
+181  abduct|kidnap|hijack  target=dobj  conf=0.85
+181  n:abduction|kidnapping|hijacking  target=of  conf=0.7
+182  beat|assault|torture|rape|lynch  target=dobj  conf=0.75
+1821 rape  target=dobj  conf=0.85
+1822 torture  target=dobj  conf=0.85
+1823 kill|murder|slay|behead|execute|stab|shoot  target=dobj  conf=0.8
+1823 n:killing|murder  target=of  conf=0.6
+183  bomb|blow  target=dobj  conf=0.75
+183  n:bombing|blast|explosion  target=on,against,in  conf=0.6
+1831 n:bomber +mod:suicide  conf=0.75
+1831 blow +prt:up  conf=0.75
+1832 n:bomb +mod:car  conf=0.75
+1833 n:bomb +mod:roadside  conf=0.75
+184  use +obj:shield  +mod:human  conf=0.8
+185  n:attempt +mod:assassination  target=on  conf=0.8
+186  assassinate  target=dobj  conf=0.9
+186  n:assassination  target=of  conf=0.75
+
+# ---- 19 FIGHT
+190  fight|battle|clash|war  sym target=dobj,with,against  conf=0.75
+190  n:fighting|clash|battle|war|hostility|skirmish|combat|conflict  sym target=with,against  conf=0.55
+190  invade|attack  +obj:country|territory|border|position|base|post  conf=0.8
+191  blockade|besiege|encircle|surround  target=dobj  conf=0.75
+191  n:blockade|siege  target=of,on  conf=0.65
+192  occupy|annex|capture|seize|take  +obj:town|city|village|territory|area|region|land|island|base|airport|port|hill|province|district|border  conf=0.8
+192  occupy|annex  target=dobj  conf=0.8
+192  n:occupation|annexation|invasion  target=of  conf=0.6
+192  invade  target=dobj  conf=0.85
+193  shoot|gun  +obj:soldier|protester|civilian  conf=0.75
+193  fire +prep:on  target=on,at  conf=0.75
+195  fire|launch +obj:missile|rocket|shell|mortar|drone  target=at,on,into,toward,towards  conf=0.8
+193  open +obj:fire  target=on,at  conf=0.85
+193  n:gunfire|firefight|shootout  target=with  conf=0.65
+194  shell|pound|bombard  target=dobj  conf=0.85
+194  n:shelling|bombardment|artillery  target=on,of  conf=0.7
+195  strike|hit|bomb  target=dobj  conf=0.7
+195  n:airstrike|strike|bombing|raid +mod:air|aerial|drone|missile  target=on,against,in  conf=0.75
+195  launch +obj:airstrike|strike|missile|rocket|drone|raid|offensive|attack  target=on,against,at,into  conf=0.8
+195  n:airstrike|drone  target=on,against  conf=0.7
+196  violate|breach|break  +obj:ceasefire|truce|armistice  conf=0.85
+196  n:violation +mod:ceasefire  conf=0.7
+
+# ---- 20 ENGAGE IN UNCONVENTIONAL MASS VIOLENCE
+200  massacre|slaughter  target=dobj  conf=0.85
+200  n:massacre|slaughter|atrocity  target=of  conf=0.65
+201  expel +obj:population|minority|resident|villager|ethnic  conf=0.7
+202  n:genocide  target=of,against  conf=0.7
+203  n:cleansing +mod:ethnic  target=of  conf=0.85
+204  use +obj:weapon  +mod:chemical|nuclear|biological  target=on,against  conf=0.85
+2041 n:attack +mod:chemical|gas|sarin|chlorine  target=on,against  conf=0.8
+2041 gas  target=dobj  conf=0.6
+2042 detonate|test +obj:bomb|weapon|device  +mod:nuclear|atomic  conf=0.7

@@ -1,0 +1,404 @@
+"""Find event triggers in a parsed sentence and their source and target arguments.
+
+`match_sentence` is pure: it reads a spaCy sentence and returns `Candidate`s (a trigger token, the
+lexicon entry that fired, argument tokens and the path that found them, and why rivals were
+discarded). The coder in `detente.events.code` turns candidates into `Event`s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lexicon import Constraint, LexEntry, Lexicon
+
+Token = Any  # spacy.tokens.Token
+SentSpan = Any  # spacy.tokens.Span
+
+SUBJ = ("nsubj", "csubj")
+PASS_SUBJ = ("nsubjpass", "csubjpass")
+OBJ = ("dobj", "obj")
+RELPRON = {"who", "that", "which", "whom", "whose"}
+# Verbs whose object noun carries the event ("imposed tariffs", "held talks", "launched strikes").
+LIGHT_VERBS = {
+    "impose", "levy", "slap", "hold", "launch", "conduct", "carry", "stage", "announce", "begin", "start",
+    "make", "mount", "open", "resume", "continue", "give", "issue", "deliver", "take", "have", "reach",
+    "order", "announce", "unveil", "introduce", "step", "escalate", "expand", "extend", "approve", "enact",
+    "adopt", "pass", "authorize", "authorise", "sign", "conclude", "wage", "intensify", "renew", "call",
+}
+# Nouns that stand for an action; their actor is the actor of the clause they refer to.
+ACTION_NOUNS = {"move", "decision", "step", "action", "policy", "plan", "measure", "act", "approach"}
+# Verbs whose object controls the subject of their infinitive ("urged India to cooperate").
+OBJECT_CONTROL = {"urge", "ask", "call", "press", "tell", "order", "force", "persuade", "invite", "encourage",
+                  "request", "allow", "help", "pressure", "push", "require", "warn", "advise", "instruct"}
+NEGATING_WRAPPERS = {"refuse", "decline", "fail", "reject"}
+
+
+@dataclass
+class Argument:
+    """An argument token and the path that found it."""
+
+    token: Token
+    path: str  # e.g. "nsubj", "agent>pobj", "prep:on>pobj", "inherited from 'met'"
+    hops: int = 1
+
+
+@dataclass
+class Candidate:
+    trigger: Token
+    entry: LexEntry
+    sources: list[Argument] = field(default_factory=list)
+    targets: list[Argument] = field(default_factory=list)
+    symmetric_pairs: bool = False  # sources act on each other
+    passive: bool = False
+    nominal: bool = False
+    absorbed: list[Candidate] = field(default_factory=list)  # embedded events this one wraps
+    wrapper: Candidate | None = None  # set when this candidate is absorbed by another
+    reported_by: Candidate | None = None  # the reporting verb whose complement holds this event
+    source_fallback: str = ""  # how a source was inferred when the syntax gave none
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def is_statement(self) -> bool:
+        return self.entry.code.startswith("01")
+
+
+@dataclass
+class Discarded:
+    """A token that looked like a trigger but was not coded, and why (for `detente explain`)."""
+
+    token: Token
+    reason: str
+
+
+@dataclass
+class SentenceMatch:
+    candidates: list[Candidate]
+    discarded: list[Discarded]
+
+
+# ---------------------------------------------------------------- helpers on the parse
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and its coordinated siblings ("China, Canada, and Mexico")."""
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop(0)
+        if c.pos_ in ("VERB", "AUX") and tok.pos_ not in ("VERB", "AUX"):
+            continue
+        out.append(c)
+        stack.extend(x for x in c.children if x.dep_ == "conj")
+    return out
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def prep_objects(tok: Token, prep: str) -> list[Token]:
+    """Objects of the preposition `prep` attached to tok ("on China", "by the U.S.", "between X and Y")."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
+            for o in c.children:
+                if o.dep_ in ("pobj", "pcomp"):
+                    out.append(o)
+    return out
+
+
+def is_passive(tok: Token) -> bool:
+    if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in tok.children):
+        return True
+    # participle modifying a noun: "banned apps", "troops stationed in ..." (VBN = passive)
+    return tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl")
+
+
+def antecedent(tok: Token) -> Token:
+    """Resolve a relative pronoun to the noun its clause modifies."""
+    if tok.lower_ in RELPRON:
+        head = tok.head
+        while head.dep_ in ("relcl",) or (head.pos_ in ("VERB", "AUX") and head.dep_ in ("conj", "xcomp", "ccomp")):
+            if head.dep_ == "relcl":
+                return head.head
+            head = head.head
+    return tok
+
+
+def clause_subjects(verb: Token, depth: int = 0) -> list[Argument]:
+    """Subjects of a verb, inherited through conj/xcomp/advcl/acl chains when it has none."""
+    if depth > 5:
+        return []
+    passive = is_passive(verb)
+    subj = children(verb, *SUBJ)
+    if subj:
+        return [Argument(antecedent(s), "nsubj", 1 + depth) for s in subj]
+    if passive:
+        agents = prep_objects(verb, "by")
+        if agents:
+            return [Argument(a, "agent>pobj", 2 + depth) for a in agents]
+        return []
+    head = verb.head
+    if head is verb:
+        return []
+    dep = verb.dep_
+    if dep == "xcomp" or (dep == "ccomp" and head.lemma_ in OBJECT_CONTROL):
+        if head.lemma_ in OBJECT_CONTROL:
+            objs = children(head, *OBJ)
+            if objs:
+                return [Argument(o, f"object of '{head.text}' controls '{verb.text}'", 2 + depth) for o in objs]
+        return [Argument(a.token, f"subject of '{head.text}'", a.hops + 1) for a in clause_subjects(head, depth + 1)]
+    if dep in ("conj", "advcl"):
+        if head.pos_ in ("VERB", "AUX"):
+            return [Argument(a.token, f"subject of '{head.text}'", a.hops + 1) for a in clause_subjects(head, depth + 1)]
+    if dep in ("acl", "amod") and verb.tag_ == "VBG":
+        return [Argument(head, f"noun modified by '{verb.text}'", 1 + depth)]
+    if dep == "relcl":
+        return [Argument(head, "relative clause antecedent", 1 + depth)]
+    if dep == "pcomp" and head.head is not head:  # "by attacking", "after meeting"
+        h2 = head.head
+        if h2.pos_ in ("VERB", "AUX"):
+            return [Argument(a.token, f"subject of '{h2.text}'", a.hops + 1) for a in clause_subjects(h2, depth + 1)]
+    return []
+
+
+def lemma_of(tok: Token) -> str:
+    return str(tok.lemma_).lower()
+
+
+def obj_tokens(tok: Token, nominal: bool) -> list[Token]:
+    if nominal:
+        return prep_objects(tok, "of") + children(tok, "compound")
+    objs = children(tok, *OBJ)
+    if is_passive(tok):
+        objs = children(tok, *PASS_SUBJ) + objs
+        if tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
+            objs.append(tok.head)
+    expanded: list[Token] = []
+    for o in objs:
+        expanded.extend(conjuncts(o))
+    return expanded
+
+
+def satisfies(tok: Token, c: Constraint, nominal: bool) -> bool:
+    if c.kind == "obj":
+        return any(lemma_of(o) in c.value or o.lower_ in c.value for o in obj_tokens(tok, nominal))
+    if c.kind == "prep":
+        for ch in tok.children:
+            if ch.dep_ in ("prep", "agent", "dative") and ch.lower_ in c.value:
+                if not c.objects:
+                    return True
+                for o in ch.children:
+                    if o.dep_ in ("pobj", "pcomp") and (lemma_of(o) in c.objects or o.lower_ in c.objects):
+                        return True
+        # prepositions attached to the object: "imposed sanctions on", "called for talks"
+        return False
+    if c.kind == "xcomp":
+        return any(lemma_of(x) in c.value for x in children(tok, "xcomp", "ccomp"))
+    if c.kind == "prt":
+        return any(x.lower_ in c.value for x in children(tok, "prt"))
+    if c.kind == "mod":
+        pool = list(tok.children) + [g for o in obj_tokens(tok, nominal) for g in o.children]
+        return any(x.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod") and lemma_of(x) in c.value for x in pool)
+    return False
+
+
+def choose_entry(tok: Token, entries: list[LexEntry], nominal: bool) -> tuple[LexEntry | None, list[str]]:
+    rejected = []
+    for e in entries:
+        failed = [c.describe() for c in e.constraints if not satisfies(tok, c, nominal)]
+        if not failed:
+            return e, rejected
+        rejected.append(f"{e.origin} needs {', '.join(failed)}")
+    return None, rejected
+
+
+# ---------------------------------------------------------------- argument finding
+
+
+def verb_targets(tok: Token, entry: LexEntry, passive: bool) -> list[Argument]:
+    if not entry.targets:
+        return []
+    objs_direct = children(tok, *OBJ)
+    if passive:
+        direct = children(tok, *PASS_SUBJ)
+        if tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
+            direct = [tok.head]
+        direct = [antecedent(d) for d in direct]
+    else:
+        direct = [antecedent(d) for d in objs_direct]
+    constrained_obj = any(c.kind == "obj" for c in entry.constraints)
+    for where in entry.targets:
+        if where == "dobj":
+            if constrained_obj:
+                continue  # the object is the thing (tariffs, agreement), not the target
+            if direct:
+                return [Argument(d, "dobj" if not passive else "passive subject", 1) for d in direct]
+            continue
+        if where == "iobj":
+            dat = [o for d in children(tok, "dative") for o in ([d] if d.pos_ in ("NOUN", "PROPN", "PRON") else [])]
+            if dat:
+                return [Argument(d, "iobj", 1) for d in dat]
+            continue
+        found = prep_objects(tok, where)
+        if found:
+            return [Argument(f, f"prep '{where}'", 2) for f in found]
+        # the preposition may hang on the object: "imposed tariffs on China"
+        for o in objs_direct + (children(tok, *PASS_SUBJ) if passive else []):
+            found = prep_objects(o, where)
+            if found:
+                return [Argument(f, f"prep '{where}' on '{o.text}'", 3) for f in found]
+    return []
+
+
+def nominal_arguments(tok: Token, entry: LexEntry, cand: Candidate) -> None:
+    """Source and target of a nominal trigger ("the clash between X and Y", "U.S. tariffs on China")."""
+    between = prep_objects(tok, "between") + prep_objects(tok, "among")
+    if between:
+        cand.sources = [Argument(b, "prep 'between'", 2) for b in between]
+        cand.symmetric_pairs = True
+        return
+    by = prep_objects(tok, "by")
+    if by:
+        cand.sources = [Argument(b, "prep 'by'", 2) for b in by]
+    else:
+        mods = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                and (c.pos_ in ("PROPN", "ADJ", "NOUN", "PRON")) and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "")]
+        mods = [m for m in mods if m.ent_type_ or m.pos_ in ("PROPN", "PRON") or m.dep_ == "poss"]
+        if mods:
+            cand.sources = [Argument(m, f"{m.dep_} of '{tok.text}'", 1) for m in mods]
+    # light verb: "The U.S. levied tariffs", "India and China held talks"
+    head = tok.head
+    light = None
+    if tok.dep_ in OBJ + ("nsubjpass",) and head.pos_ in ("VERB", "AUX"):
+        light = head
+    elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "in") and head.head.pos_ == "VERB" \
+            and head.head.lemma_ in ("call", "engage", "participate", "join"):
+        light = head.head
+    if light is not None and not cand.sources:
+        subs = clause_subjects(light)
+        if subs:
+            cand.sources = [Argument(a.token, f"subject of '{light.text}' ({a.path})", a.hops + 1) for a in subs]
+    # targets: the noun's own prepositions, then the light verb's
+    for where in entry.targets:
+        found = prep_objects(tok, where)
+        if where == "of":
+            found = [f for f in found if f.pos_ in ("PROPN", "PRON", "NOUN")]
+        if not found and light is not None and where != "of":
+            found = prep_objects(light, where)
+        if found:
+            cand.targets = [Argument(f, f"prep '{where}'", 2) for f in found]
+            break
+    if not cand.targets and light is not None and entry.symmetric is False:
+        for where in ("with",):
+            found = prep_objects(light, where)
+            if found:
+                cand.targets = [Argument(f, f"prep '{where}' on '{light.text}'", 3) for f in found]
+    if not cand.sources and len(cand.targets) == 0 and entry.symmetric and light is not None:
+        subs = clause_subjects(light)
+        cand.sources = subs
+
+
+def locative_state(tok: Token) -> Token | None:
+    """A country named as where a policy was made ("banned Chinese apps ... in India")."""
+    for t in tok.subtree:
+        if t.dep_ == "pobj" and t.head.lower_ == "in" and t.ent_type_ == "GPE":
+            return t
+    return None
+
+
+# ---------------------------------------------------------------- the matcher
+
+
+def _trigger_pos(tok: Token) -> str | None:
+    if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
+        return "verb"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return "noun"
+    if tok.pos_ == "ADJ" and tok.tag_ == "VBN":
+        return "verb"
+    return None
+
+
+def match_sentence(sent: SentSpan, lexicon: Lexicon) -> SentenceMatch:
+    """Pure step: candidates with their argument tokens, and the tokens discarded with reasons."""
+    cands: list[Candidate] = []
+    discarded: list[Discarded] = []
+    by_token: dict[int, Candidate] = {}
+    for tok in sent:
+        pos = _trigger_pos(tok)
+        if pos is None:
+            continue
+        lemma = lemma_of(tok)
+        entries = lexicon.candidates(pos, lemma)
+        if not entries and pos == "noun":
+            entries = lexicon.candidates("noun", tok.lower_)
+        if not entries:
+            continue
+        if pos == "verb" and tok.dep_ in ("amod", "compound") and tok.tag_ not in ("VBN", "VBD"):
+            discarded.append(Discarded(tok, f"'{tok.text}' is a modifier, not a predicate"))
+            continue
+        nominal = pos == "noun"
+        entry, rejected = choose_entry(tok, entries, nominal)
+        if entry is None:
+            discarded.append(Discarded(tok, "no entry's constraints hold: " + "; ".join(rejected)))
+            continue
+        cand = Candidate(trigger=tok, entry=entry, nominal=nominal)
+        if rejected:
+            cand.notes.append("more specific entries did not apply: " + "; ".join(rejected))
+        if nominal:
+            nominal_arguments(tok, entry, cand)
+        else:
+            cand.passive = is_passive(tok)
+            cand.sources = clause_subjects(tok)
+            cand.targets = verb_targets(tok, entry, cand.passive)
+            if entry.symmetric and not cand.targets:
+                cand.symmetric_pairs = True
+        if not cand.sources and (nominal or (tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN")):
+            loc = locative_state(tok.head if not nominal else tok)
+            if loc is not None:
+                cand.sources = [Argument(loc, f"state where it happened ('in {loc.text}')", 3)]
+                cand.source_fallback = "locative"
+        cands.append(cand)
+        by_token[tok.i] = cand
+    _link(cands, by_token, discarded)
+    return SentenceMatch(candidates=cands, discarded=discarded)
+
+
+def _link(cands: list[Candidate], by_token: dict[int, Candidate], discarded: list[Discarded]) -> None:
+    """Wrap embedded events into their wrapper (agree to meet), and tie reported events to the reporter."""
+    for cand in cands:
+        tok = cand.trigger
+        # walk up the head chain within the clause
+        node, steps = tok, 0
+        while node.head is not node and steps < 6:
+            dep = node.dep_
+            parent = node.head
+            steps += 1
+            owner = by_token.get(parent.i)
+            if dep in ("xcomp",) or (cand.nominal and dep in OBJ and parent.pos_ == "VERB"):
+                if owner is not None and owner is not cand:
+                    if owner.entry.say:
+                        cand.reported_by = owner
+                    else:
+                        cand.wrapper = owner
+                        owner.absorbed.append(cand)
+                    break
+                if dep in OBJ:
+                    node = parent  # "threatened to impose tariffs": tariffs -> impose -> threaten
+                    continue
+                node = parent
+                continue
+            if dep in ("ccomp", "parataxis") or (dep == "conj" and parent.dep_ == "ccomp"):
+                if owner is not None and owner.entry.say:
+                    cand.reported_by = owner
+                elif owner is None:
+                    # reporting verbs outside the lexicon still mark speech
+                    pass
+                break
+            break
+    for cand in cands:
+        if cand.wrapper is not None:
+            discarded.append(Discarded(cand.trigger, f"absorbed by '{cand.wrapper.trigger.text}' "
+                                                     f"({cand.wrapper.entry.code}), which governs it"))

@@ -1,0 +1,125 @@
+"""The short orchestrator: articles -> spaCy docs -> actors -> events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .actors import ActorResolver
+from .events.code import CoderSettings, SentenceCoder
+from .events.lexicon import Lexicon
+from .models import Article, Event
+from .nlp import load_nlp
+
+
+@dataclass
+class RunStats:
+    articles: int = 0
+    sentences: int = 0
+    events: int = 0
+    words: int = 0
+    rejects: int = 0
+    seconds: float = 0.0
+    started: float = field(default_factory=time.perf_counter)
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds > 0 else 0.0
+
+    def finish(self) -> RunStats:
+        self.seconds = time.perf_counter() - self.started
+        return self
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"articles": self.articles, "sentences": self.sentences, "events": self.events,
+                "rejects": self.rejects, "words": self.words, "seconds": round(self.seconds, 3),
+                "words_per_second": round(self.words_per_second, 1)}
+
+
+def _prepare_user_files(paths: Sequence[str | Path], kind: str) -> list[Path]:
+    """User dictionaries in detente's format are used as they are; PETRARCH ones are converted."""
+    out: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        from . import petrarch
+
+        if petrarch.is_petrarch_dictionary(path):
+            text = (petrarch.convert_actor_dictionary(path) if kind == "actors"
+                    else petrarch.convert_verb_dictionary(path))
+            suffix = ".tsv" if kind == "actors" else ".lex"
+            tmp = tempfile.NamedTemporaryFile("w", suffix=suffix, prefix=f"{path.stem}.", delete=False,
+                                              encoding="utf-8")
+            with tmp:
+                tmp.write(text)
+            out.append(Path(tmp.name))
+        else:
+            out.append(path)
+    return out
+
+
+class Coder:
+    """Codes articles into events. Create once; reuse for many articles."""
+
+    def __init__(self, *, model: str | None = None, nlp: Any = None, actor_files: Sequence[str | Path] = (),
+                 verb_files: Sequence[str | Path] = (), batch_size: int = 64, processes: int = 1,
+                 historical_days: int = 60) -> None:
+        self.nlp = nlp if nlp is not None else load_nlp(model)
+        self.resolver = ActorResolver(extra_files=_prepare_user_files(actor_files, "actors"))
+        self.lexicon = Lexicon.load(_prepare_user_files(verb_files, "verbs"))
+        self.coder = SentenceCoder(self.lexicon, settings=CoderSettings(historical_days=historical_days))
+        self.batch_size = batch_size
+        self.processes = processes
+        self.stats = RunStats()
+
+    def code_doc(self, doc: Any, article: Article) -> list[Event]:
+        index = self.resolver.match(doc, article.date)
+        return self.coder.code_doc(doc, article, index)
+
+    def code_stream(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+        """Yields each article with its events, in input order."""
+        items = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size,
+                                          n_process=self.processes):
+            events = self.code_doc(doc, article)
+            self.stats.articles += 1
+            self.stats.sentences += sum(1 for _ in doc.sents)
+            self.stats.words += sum(1 for t in doc if not t.is_punct and not t.is_space)
+            self.stats.events += len(events)
+            yield article, events
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[Event]:
+        for _, events in self.code_stream(articles):
+            yield from events
+
+    def code_batch(self, articles: list[Article]) -> list[list[Event]]:
+        return [events for _, events in self.code_stream(articles)]
+
+    def code_text(self, text: str, date: dt.date | str | None = None, article_id: str = "text") -> list[Event]:
+        if isinstance(date, str):
+            date = dt.date.fromisoformat(date)
+        return self.code_batch([Article(id=article_id, text=text, date=date)])[0]
+
+
+_default: Coder | None = None
+
+
+def default_coder() -> Coder:
+    global _default
+    if _default is None:
+        _default = Coder()
+    return _default
+
+
+def code_text(text: str, date: dt.date | str | None = None) -> list[Event]:
+    """Code one text; `date` is its publication date (relative dates resolve against it)."""
+    return default_coder().code_text(text, date)
+
+
+def code_articles(articles: Iterable[Article]) -> Iterator[Event]:
+    """Code many articles lazily; yields their events in input order."""
+    return default_coder().code_articles(articles)
