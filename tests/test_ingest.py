@@ -315,6 +315,18 @@ def test_atom_entries_published_else_updated() -> None:
     assert second.date == dt.date(2025, 3, 9)  # no published: updated
 
 
+def test_feed_guid_that_is_not_a_url_is_not_the_url(tmp_path: Path) -> None:
+    path = tmp_path / "guid.rss"
+    path.write_bytes(
+        b'<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Caf\xe9 Post</title>'
+        b"<item><guid>item-17</guid><description>Caf\xe9 talks.</description></item></channel></rss>"
+    )
+    [art] = read(path)
+    assert isinstance(art, Article)
+    assert art.id == "item-17" and art.url is None
+    assert art.source == "Café Post" and art.text == "Café talks."  # the declared encoding is used
+
+
 def test_feed_sniffed_from_content(tmp_path: Path) -> None:
     path = tmp_path / "feed_without_extension"
     path.write_bytes((FIXTURES / "feed.rss").read_bytes())
@@ -392,6 +404,32 @@ def test_unreadable_file_and_folder(tmp_path: Path) -> None:
         shut.chmod(0o700)
 
 
+def test_permission_errors_are_rejects_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "story.txt").write_text("Readable.", encoding="utf-8")
+    (tmp_path / "docs" / "locked.txt").write_text("Not readable.", encoding="utf-8")
+    (tmp_path / "docs" / "shut").mkdir()
+    real_read_bytes, real_scandir = Path.read_bytes, os.scandir
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    def scandir(path: object = ".") -> object:
+        if str(path).endswith("shut"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "scandir", scandir)
+    items = read(tmp_path / "docs")
+    assert [a.id for a in articles(items)] == ["story"]
+    reasons = {Path(r.origin).name: r.reason for r in rejects(items)}
+    assert reasons["locked.txt"] == "cannot read the file: permission denied; check its permissions"
+    assert reasons["shut"] == "cannot read the folder: permission denied; check its permissions"
+
+
 # --- standard input -------------------------------------------------------------------------
 
 
@@ -416,6 +454,19 @@ def test_stdin_binary_buffer_is_decoded() -> None:
     stream = io.TextIOWrapper(io.BytesIO('{"id": "b1", "text": "Caf\u00e9."}\n'.encode()), encoding="ascii")
     [art] = read("-", stdin=stream)
     assert isinstance(art, Article) and art.text == "Café."
+
+
+def test_stdin_pretty_printed_json_object() -> None:
+    [art] = read("-", stdin=io.StringIO('{\n  "id": "pp",\n  "text": "Pretty printed."\n}\n'))
+    assert isinstance(art, Article) and art.id == "pp" and art.text == "Pretty printed."
+    broken = only_reject(read("-", stdin=io.StringIO('{\n  "id": "pp",\n  "text": oops\n}\n')))
+    assert broken.line == 3 and "not valid JSON" in broken.reason
+
+
+def test_stdin_jsonl_with_bad_first_line() -> None:
+    items = read("-", stdin=io.StringIO('{"id": "x", "text": oops\n{"text": "Fine."}\n'))
+    assert isinstance(items[0], Reject) and items[0].line == 1
+    assert isinstance(items[1], Article) and items[1].id == "stdin:2"
 
 
 def test_stdin_empty() -> None:
@@ -497,6 +548,15 @@ def test_oversized_text_is_rejected_with_the_fix(tmp_path: Path) -> None:
     assert reject.excerpt == "a" * 80
     [art] = read(path, max_chars=2_000_000)
     assert isinstance(art, Article) and len(art.text) == 1_234_567
+
+
+def test_far_oversized_text_file_is_rejected_without_reading(tmp_path: Path) -> None:
+    path = tmp_path / "log.txt"
+    path.write_text("z" * 500, encoding="utf-8")
+    reject = only_reject(read(path, max_chars=100))
+    assert reject.reason == (
+        "file is 500 bytes, more text than the limit of 100 characters; raise it with --max-chars"
+    )
 
 
 def test_oversized_jsonl_record_does_not_stop_the_file(tmp_path: Path) -> None:

@@ -101,7 +101,7 @@ class _Run:
 
     def items(self, paths: list[str]) -> Iterator[Article | Reject]:
         for path in paths:
-            for item in _read_path(path, self.stdin):
+            for item in _read_path(path, self.stdin, self.max_chars):
                 yield item if isinstance(item, Reject) else self.finish(item)
 
     def finish(self, raw: Raw) -> Article | Reject:
@@ -156,7 +156,7 @@ def _os_reason(err: OSError, what: str) -> str:
     return f"cannot read the {what}: {err.strerror or err}"
 
 
-def _read_path(path: str, stdin: TextIO | None) -> Iterator[Raw | Reject]:
+def _read_path(path: str, stdin: TextIO | None, max_chars: int) -> Iterator[Raw | Reject]:
     if path == "-":
         yield from _read_stdin(stdin if stdin is not None else sys.stdin)
         return
@@ -169,16 +169,16 @@ def _read_path(path: str, stdin: TextIO | None) -> Iterator[Raw | Reject]:
         yield Reject(origin=path, reason=_os_reason(err, "file"))
         return
     if is_dir:
-        yield from _read_folder(p)
+        yield from _read_folder(p, max_chars)
     else:
-        yield from _read_file(p)
+        yield from _read_file(p, max_chars)
 
 
 def _hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def _read_folder(folder: Path) -> Iterator[Raw | Reject]:
+def _read_folder(folder: Path, max_chars: int) -> Iterator[Raw | Reject]:
     """Every non-hidden file under ``folder``, sorted, files of a folder before its subfolders."""
     errors: list[OSError] = []
     found = False
@@ -189,20 +189,28 @@ def _read_folder(folder: Path) -> Iterator[Raw | Reject]:
         dirs[:] = sorted(d for d in dirs if not _hidden(d))
         for name in sorted(f for f in files if not _hidden(f)):
             found = True
-            yield from _read_file(Path(root) / name)
+            yield from _read_file(Path(root) / name, max_chars)
     for err in errors:
         yield Reject(origin=str(err.filename or folder), reason=_os_reason(err, "folder"))
     if not found and not errors:
         yield Reject(origin=str(folder), reason="the folder holds no (non-hidden) files to read")
 
 
-def _read_file(path: Path) -> Iterator[Raw | Reject]:
+def _read_file(path: Path, max_chars: int) -> Iterator[Raw | Reject]:
     origin, stem = str(path), path.stem
     kind = _SUFFIX_KINDS.get(path.suffix.lower())
     if kind == "jsonl":
         yield from _read_jsonl_file(path)
         return
     try:
+        size = path.stat().st_size
+        if kind == "text" and size > 4 * max_chars + 4:  # a character is at most 4 bytes of UTF-8
+            yield Reject(
+                origin=origin,
+                reason=f"file is {size:,} bytes, more text than the limit of {max_chars:,} characters; "
+                "raise it with --max-chars",
+            )
+            return
         data = path.read_bytes()
     except OSError as err:
         yield Reject(origin=origin, reason=_os_reason(err, "file"))
@@ -252,10 +260,13 @@ def _sniff(text: str) -> Kind:
     """The kind of a text whose name does not say: JSONL, JSON, feed, HTML or plain text."""
     head = text[:_SNIFF_BYTES].lstrip("\ufeff \t\r\n")
     if head.startswith("{"):
-        first = head.split("\n", 1)[0]
-        if _is_json(first):
+        lines = [line for line in head.split("\n")[:3] if line.strip()]
+        if _is_json(lines[0]):
             return "jsonl"
-        return "json" if _is_json(text) else "jsonl"
+        if _is_json(text):
+            return "json"  # one pretty-printed object
+        # broken: JSONL with a bad first line if the next line is an object, else one broken JSON document
+        return "jsonl" if len(lines) > 1 and _is_json(lines[1]) else "json"
     if head.startswith("["):
         return "json" if _is_json(text) else "text"  # "[Reuters] ..." is text
     if head.startswith("<"):

@@ -371,6 +371,8 @@ def read_feed(data: bytes, origin: str, stem: str) -> Iterator[Raw | Reject]:
     lines = _entry_lines(data, len(entries))
     for n, entry in enumerate(entries, 1):
         link = _opt_str(entry.get("link"))
+        if link and "://" not in link:
+            link = None  # feedparser copies a permalink <guid> such as "item-17" into the link
         yield Raw(
             text=_entry_text(entry),
             origin=origin,
