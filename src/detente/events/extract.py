@@ -108,11 +108,23 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
     return out
 
 
+def participle_modifier(tok: Token) -> bool:
+    """A past participle modifying a noun: "banned apps", "troops stationed in ..."."""
+    return tok.dep_ in ("amod", "acl") and tok.tag_ in ("VBN", "VBD") and tok.head.pos_ in ("NOUN", "PROPN")
+
+
 def is_passive(tok: Token) -> bool:
     if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in tok.children):
         return True
-    # participle modifying a noun: "banned apps", "troops stationed in ..." (VBN = passive)
-    return tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl")
+    return participle_modifier(tok)
+
+
+ARG_POS = {"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X", "DET"}
+
+
+def nominal_args(args: list[Argument]) -> list[Argument]:
+    """Keep arguments that can name an actor (not verbs, adpositions or punctuation)."""
+    return [a for a in args if a.token.pos_ in ARG_POS]
 
 
 def antecedent(tok: Token) -> Token:
@@ -173,7 +185,7 @@ def obj_tokens(tok: Token, nominal: bool) -> list[Token]:
     objs = children(tok, *OBJ)
     if is_passive(tok):
         objs = children(tok, *PASS_SUBJ) + objs
-        if tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
+        if participle_modifier(tok):
             objs.append(tok.head)
     expanded: list[Token] = []
     for o in objs:
@@ -223,7 +235,7 @@ def verb_targets(tok: Token, entry: LexEntry, passive: bool) -> list[Argument]:
     objs_direct = children(tok, *OBJ)
     if passive:
         direct = children(tok, *PASS_SUBJ)
-        if tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
+        if participle_modifier(tok):
             direct = [tok.head]
         direct = [antecedent(d) for d in direct]
     else:
@@ -249,7 +261,43 @@ def verb_targets(tok: Token, entry: LexEntry, passive: bool) -> list[Argument]:
             found = prep_objects(o, where)
             if found:
                 return [Argument(f, f"prep '{where}' on '{o.text}'", 3) for f in found]
+    if constrained_obj:
+        # the owner of the thing acted on: "halted Chinese investments", "froze Russian assets"
+        things = direct if passive else objs_direct
+        owners = [m for t in things for c in conjuncts(t) for m in actor_modifiers(c)]
+        if owners:
+            return [Argument(m, f"owner of '{m.head.text}'", 2) for m in owners]
     return []
+
+
+def actor_modifiers(tok: Token) -> list[Token]:
+    """Modifiers of a noun that can name an actor: "Chinese apps", "U.S. tariffs", "Trump's plan"."""
+    out = []
+    for c in tok.children:
+        if c.dep_ not in ("poss", "compound", "amod", "nmod"):
+            continue
+        if c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.dep_ == "poss" or c.pos_ == "PROPN":
+            out.append(c)
+    return out
+
+
+def action_owner(arg: Argument, trigger: Token) -> list[Argument]:
+    """'a move that Wang criticized': the move is what the subject of the clause it names did."""
+    tok = arg.token
+    if lemma_of(tok) not in ACTION_NOUNS or actor_modifiers(tok) or prep_objects(tok, "by"):
+        return [arg]
+    node = tok.head
+    for _ in range(5):
+        if node.pos_ in ("VERB", "AUX") and node is not trigger:
+            subs = clause_subjects(node)
+            if subs:
+                return [Argument(s.token, f"'{tok.text}' refers to what '{s.token.text}' did ('{node.text}')",
+                                 s.hops + 2) for s in subs]
+            break
+        if node.head is node:
+            break
+        node = node.head
+    return [arg]
 
 
 def nominal_arguments(tok: Token, entry: LexEntry, cand: Candidate) -> None:
@@ -263,9 +311,7 @@ def nominal_arguments(tok: Token, entry: LexEntry, cand: Candidate) -> None:
     if by:
         cand.sources = [Argument(b, "prep 'by'", 2) for b in by]
     else:
-        mods = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
-                and (c.pos_ in ("PROPN", "ADJ", "NOUN", "PRON")) and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "")]
-        mods = [m for m in mods if m.ent_type_ or m.pos_ in ("PROPN", "PRON") or m.dep_ == "poss"]
+        mods = actor_modifiers(tok)
         if mods:
             cand.sources = [Argument(m, f"{m.dep_} of '{tok.text}'", 1) for m in mods]
     # light verb: "The U.S. levied tariffs", "India and China held talks"
@@ -336,13 +382,23 @@ def match_sentence(sent: SentSpan, lexicon: Lexicon) -> SentenceMatch:
             entries = lexicon.candidates("noun", tok.lower_)
         if not entries:
             continue
-        if pos == "verb" and tok.dep_ in ("amod", "compound") and tok.tag_ not in ("VBN", "VBD"):
+        if pos == "verb" and tok.dep_ in ("amod", "compound") and not participle_modifier(tok):
             discarded.append(Discarded(tok, f"'{tok.text}' is a modifier, not a predicate"))
+            continue
+        if pos == "noun" and tok.dep_ == "compound":
+            discarded.append(Discarded(tok, f"'{tok.text}' modifies '{tok.head.text}', it is not an event"))
+            continue
+        if tok.dep_ == "pcomp" and tok.head.lower_ in ("as", "like"):
+            discarded.append(Discarded(tok, f"'{tok.text}' is a comparison ('{tok.head.text} {tok.text}')"))
             continue
         nominal = pos == "noun"
         entry, rejected = choose_entry(tok, entries, nominal)
         if entry is None:
             discarded.append(Discarded(tok, "no entry's constraints hold: " + "; ".join(rejected)))
+            continue
+        if participle_modifier(tok) and entry.specificity == 0:
+            discarded.append(Discarded(tok, f"participle '{tok.text}' describes '{tok.head.text}'; only entries "
+                                            f"with an object constraint code such modifiers"))
             continue
         cand = Candidate(trigger=tok, entry=entry, nominal=nominal)
         if rejected:
@@ -355,7 +411,9 @@ def match_sentence(sent: SentSpan, lexicon: Lexicon) -> SentenceMatch:
             cand.targets = verb_targets(tok, entry, cand.passive)
             if entry.symmetric and not cand.targets:
                 cand.symmetric_pairs = True
-        if not cand.sources and (nominal or (tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN")):
+        cand.sources = nominal_args(cand.sources)
+        cand.targets = [o for t in nominal_args(cand.targets) for o in action_owner(t, tok)]
+        if not cand.sources and (nominal or participle_modifier(tok)):
             loc = locative_state(tok.head if not nominal else tok)
             if loc is not None:
                 cand.sources = [Argument(loc, f"state where it happened ('in {loc.text}')", 3)]
@@ -372,11 +430,25 @@ def _link(cands: list[Candidate], by_token: dict[int, Candidate], discarded: lis
         tok = cand.trigger
         # walk up the head chain within the clause
         node, steps = tok, 0
+        nominal_chain = ("dobj", "obj", "pobj", "prep", "conj", "appos")
         while node.head is not node and steps < 6:
             dep = node.dep_
             parent = node.head
             steps += 1
             owner = by_token.get(parent.i)
+            if cand.nominal and dep in nominal_chain and dep != "conj":
+                if owner is not None and owner is not cand and not owner.nominal:
+                    if owner.entry.say:
+                        cand.reported_by = owner
+                    else:
+                        cand.wrapper = owner
+                        owner.absorbed.append(cand)
+                    break
+                node = parent
+                continue
+            if dep == "conj" and owner is None:
+                node = parent  # "agreed to resume flights and facilitate exchanges"
+                continue
             if dep in ("xcomp",) or (cand.nominal and dep in OBJ and parent.pos_ == "VERB"):
                 if owner is not None and owner is not cand:
                     if owner.entry.say:
