@@ -250,6 +250,7 @@ class _ActorEntry:
     line: int
     names: list[str] = field(default_factory=list)
     codes: list[_ActorCode] = field(default_factory=list)
+    had_code: bool = False  # a [CODE] was given (and, if `codes` is empty, skipped and counted already)
 
 
 def _parse_code(raw: str, line: int, stats: ConversionStats) -> _ActorCode | None:
@@ -326,6 +327,7 @@ def convert_actor_dictionary(path: Path | str, stats: ConversionStats | None = N
                 st.skip("code without an entry", n, line)
                 continue
             for raw in _CODE_LINE.findall(stripped):
+                cur.had_code = True
                 code = _parse_code(raw, n, st)
                 if code:
                     cur.codes.append(code)
@@ -336,7 +338,7 @@ def convert_actor_dictionary(path: Path | str, stats: ConversionStats | None = N
                 continue
             name, plurals, codes = _split_name(stripped[1:])
             if codes:  # a synonym with a code of its own is an entry of its own
-                syn = _ActorEntry(n, [name, *plurals])
+                syn = _ActorEntry(n, [name, *plurals], had_code=True)
                 syn.codes = [c for c in (_parse_code(r, n, st) for r in codes) if c]
                 entries.append(syn)
             else:
@@ -346,7 +348,7 @@ def convert_actor_dictionary(path: Path | str, stats: ConversionStats | None = N
             st.skip("unrecognised indented line", n, line)
             continue
         name, plurals, codes = _split_name(stripped)
-        cur = _ActorEntry(n, [name, *plurals])
+        cur = _ActorEntry(n, [name, *plurals], had_code=bool(codes))
         cur.codes = [c for c in (_parse_code(r, n, st) for r in codes) if c]
         entries.append(cur)
 
@@ -363,7 +365,8 @@ def convert_actor_dictionary(path: Path | str, stats: ConversionStats | None = N
             st.skip("entry without a name", e.line, " ".join(e.names))
             continue
         if not e.codes:
-            st.skip("entry without a usable code", e.line, e.names[0])
+            if not e.had_code:
+                st.skip("entry without a code", e.line, e.names[0])
             continue
         ordered = sorted(e.codes, key=lambda c: c.start is None and c.end is None)
         for c in ordered:
