@@ -92,3 +92,9 @@ def test_country_of():
     assert country_of("Beijing") == "CHN"
     assert country_of("Galwan Valley") is None
     assert country_of("in") is None
+
+
+def test_adjectival_participle_uses_its_noun(nlp):
+    p, text = place_of(nlp, "Exporters complained about the blocked shipments of grain in Odesa.", "blocked")
+    assert p is not None and p.text == "Odesa"
+    check_span(p, text)

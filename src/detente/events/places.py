@@ -10,7 +10,8 @@ Nations"), in this order:
    Geneva*", "the clash that *erupted in Ladakh*"), then those of its light verb ("*held* talks in
    Doha", "talks were *held* in Doha");
 3. a place PP the parser hung on the object of the trigger or light verb ("attacked positions *in
-   eastern Ukraine*", "will hold talks with India *in Beijing*").
+   eastern Ukraine*", "will hold talks with India *in Beijing*"), or for an adjectival participle
+   on the noun it modifies, or one PP down from it ("banned apps like TikTok *in India*").
 
 A common-noun object is looked through: "in the northern city of Kharkiv" -> Kharkiv, "outside the
 US embassy in Tehran" -> Tehran. A leading "the" is dropped from the place text and a compass
@@ -395,6 +396,15 @@ def event_place(trigger: Token) -> Place | None:
         for c in verb.children:
             if c.dep_ in ("dobj", "attr") and c.i != trigger.i:
                 anchors.append((c, f"'{c.text}' (object of '{verb.text}')"))
+    # an adjectival participle: the noun it modifies ("banned apps like TikTok in India")
+    if trigger.dep_ == "amod" and trigger.head.i != trigger.i:
+        noun = trigger.head
+        anchors.append((noun, f"'{noun.text}' (modified by '{trigger.text}')"))
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ not in PLACE_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        anchors.append((g, f"'{g.text}' ('{c.text}' on '{noun.text}')"))
     for anchor, where in anchors:
         for prep in _preps(anchor, trigger):
             place = _place_from(prep, where)
