@@ -319,14 +319,14 @@ def temporal_expressions(trigger: Token) -> list[TemporalExpression]:
                             found += _direct_prep(pobj, g, trigger, 3)
     # another clause, only as a fallback
     top = chain[-1]
-    if top.dep_ == "advcl" and top.head is not top:
+    if top.dep_ == "advcl" and top.head.i != top.i:
         marks = [m.lower_ for m in top.children if m.dep_ == "mark"]
         if not marks or marks[0] in ("when", "while", "as"):
             found += _direct(top.head, trigger, 4, False)
             for tok in governing_chain(top.head)[1:]:
                 found += _direct(tok, trigger, 4, False)
     cur = top
-    while cur.dep_ == "conj" and cur.head is not cur and not _has_subject(cur) and not is_nominal(cur):
+    while cur.dep_ == "conj" and cur.head.i != cur.i and not _has_subject(cur) and not is_nominal(cur):
         cur = cur.head
         found += _direct(cur, trigger, 4, False)
     if not nominal:

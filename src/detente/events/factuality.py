@@ -94,7 +94,7 @@ def light_verb(trigger: Token) -> Token | None:
     if not is_nominal(trigger):
         return None
     cur = trigger
-    while cur.dep_ == "conj" and is_nominal(cur.head) and cur.head is not cur:
+    while cur.dep_ == "conj" and is_nominal(cur.head) and cur.head.i != cur.i:
         cur = cur.head  # "tariffs and sanctions were imposed"
     if cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "dative") and _is_verb(cur.head):
         return cur.head
@@ -109,7 +109,7 @@ def light_verb(trigger: Token) -> Token | None:
 
 def _xcomp_head(tok: Token) -> Token | None:
     """The head of which ``tok`` is a controlled complement ('sign' -> 'refused')."""
-    if tok.dep_ == "xcomp" and tok.head is not tok:
+    if tok.dep_ == "xcomp" and tok.head.i != tok.i:
         return tok.head
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in ("from", "to"):
         return tok.head.head  # "refrained from attacking"
