@@ -61,7 +61,7 @@ def code_cli(args: argparse.Namespace) -> int:
                 continue
             yield item
 
-    out_ctx: Any = open(args.out, "w", encoding="utf-8", newline="") if args.out else nullcontext(sys.stdout)
+    out_ctx: Any = open(args.out, "w", encoding="utf-8", newline="") if args.out else nullcontext(sys.stdout)  # noqa: SIM115
     with out_ctx as fh:
         writer = EventWriter(fh, args.format)
         stream = coder.code_stream(articles())

@@ -27,7 +27,7 @@ def installed_models() -> list[str]:
     """Import names of the installed `en_core_web_*` packages (excluding transformer pipelines)."""
     names: set[str] = set()
     for dist in metadata.distributions():
-        name = (dist.metadata.get("Name") or "").strip()
+        name = (dist.metadata["Name"] or "").strip()
         if _NAME.match(name):
             imp = name.replace("-", "_").lower()
             if not imp.endswith("_trf"):

@@ -52,9 +52,8 @@ def _prepare_user_files(paths: Sequence[str | Path], kind: str) -> list[Path]:
             text = (petrarch.convert_actor_dictionary(path) if kind == "actors"
                     else petrarch.convert_verb_dictionary(path))
             suffix = ".tsv" if kind == "actors" else ".lex"
-            tmp = tempfile.NamedTemporaryFile("w", suffix=suffix, prefix=f"{path.stem}.", delete=False,
-                                              encoding="utf-8")
-            with tmp:
+            with tempfile.NamedTemporaryFile("w", suffix=suffix, prefix=f"{path.stem}.", delete=False,
+                                             encoding="utf-8") as tmp:
                 tmp.write(text)
             out.append(Path(tmp.name))
         else:

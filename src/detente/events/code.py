@@ -210,11 +210,8 @@ class SentenceCoder:
             c -= 0.25
         elif not src[0].resolved:
             c -= 0.15
-        if cand.entry.targets:
-            if tgt is None:
-                c -= 0.08
-            elif not tgt[0].resolved:
-                c -= 0.08
+        if cand.entry.targets and (tgt is None or not tgt[0].resolved):
+            c -= 0.08
         hops = (src[1].hops if src else 0) + (tgt[1].hops if tgt else 0)
         c -= 0.03 * max(0, hops - 3)
         if cand.source_fallback:

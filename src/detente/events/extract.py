@@ -23,7 +23,7 @@ RELPRON = {"who", "that", "which", "whom", "whose"}
 LIGHT_VERBS = {
     "impose", "levy", "slap", "hold", "launch", "conduct", "carry", "stage", "announce", "begin", "start",
     "make", "mount", "open", "resume", "continue", "give", "issue", "deliver", "take", "have", "reach",
-    "order", "announce", "unveil", "introduce", "step", "escalate", "expand", "extend", "approve", "enact",
+    "order", "unveil", "introduce", "step", "escalate", "expand", "extend", "approve", "enact",
     "adopt", "pass", "authorize", "authorise", "sign", "conclude", "wage", "intensify", "renew", "call",
 }
 # Nouns that stand for an action; their actor is the actor of the clause they refer to.
@@ -161,9 +161,8 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Argument]:
             if objs:
                 return [Argument(o, f"object of '{head.text}' controls '{verb.text}'", 2 + depth) for o in objs]
         return [Argument(a.token, f"subject of '{head.text}'", a.hops + 1) for a in clause_subjects(head, depth + 1)]
-    if dep in ("conj", "advcl"):
-        if head.pos_ in ("VERB", "AUX"):
-            return [Argument(a.token, f"subject of '{head.text}'", a.hops + 1) for a in clause_subjects(head, depth + 1)]
+    if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+        return [Argument(a.token, f"subject of '{head.text}'", a.hops + 1) for a in clause_subjects(head, depth + 1)]
     if dep in ("acl", "amod") and verb.tag_ == "VBG":
         return [Argument(head, f"noun modified by '{verb.text}'", 1 + depth)]
     if dep == "relcl":
@@ -217,7 +216,7 @@ def satisfies(tok: Token, c: Constraint, nominal: bool) -> bool:
 
 
 def choose_entry(tok: Token, entries: list[LexEntry], nominal: bool) -> tuple[LexEntry | None, list[str]]:
-    rejected = []
+    rejected: list[str] = []
     for e in entries:
         failed = [c.describe() for c in e.constraints if not satisfies(tok, c, nominal)]
         if not failed:
@@ -430,7 +429,7 @@ def _link(cands: list[Candidate], by_token: dict[int, Candidate], discarded: lis
         tok = cand.trigger
         # walk up the head chain within the clause
         node, steps = tok, 0
-        nominal_chain = ("dobj", "obj", "pobj", "prep", "conj", "appos")
+        nominal_chain = ("dobj", "obj", "nsubjpass", "pobj", "prep", "conj", "appos")
         while node.head is not node and steps < 6:
             dep = node.dep_
             parent = node.head
