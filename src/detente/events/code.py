@@ -148,6 +148,12 @@ class SentenceCoder:
             flags.historical = True
             flags.reason = (flags.reason + "; " if flags.reason else "") + \
                 f"historical: {date.value} ends more than {self.settings.historical_days} days before publication"
+        start = date.start()
+        if not flags.future and article.date is not None and start is not None and start > article.date \
+                and date.precision != "publication":
+            flags.future = True
+            flags.reason = (flags.reason + "; " if flags.reason else "") + \
+                f"future: dated {date.value}, after publication"
         place = event_place(cand.trigger)
         events = []
         for src, tgt, pair_reason in pairs:
