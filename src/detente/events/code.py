@@ -41,6 +41,10 @@ def negated_code(code: str) -> str | None:
     return None
 
 
+# A reported event replaces its reporting verb's statement only when it is this credible.
+REPORT_MIN_CONFIDENCE = 0.3
+
+
 @dataclass
 class CoderSettings:
     historical_days: int = 60
@@ -90,14 +94,23 @@ class SentenceCoder:
 
     def code_match(self, match: SentenceMatch, sent: Any, s_i: int, doc: Doc, article: Article,
                    index: Any) -> list[Event]:
-        reporters = {id(c.reported_by) for c in match.candidates if c.reported_by is not None and c.wrapper is None}
         out: list[tuple[tuple[int, int, float], Event]] = []
-        for cand in match.candidates:
-            if cand.wrapper is not None:
-                continue
+        reporters: set[int] = set()
+        produced: list[tuple[Candidate, list[Event]]] = []
+        live = [c for c in match.candidates if c.wrapper is None]
+        # reported events before their reporters, inner reporters before outer ones
+        for cand in sorted(live, key=lambda c: (c.entry.say, -sum(1 for _ in c.trigger.ancestors))):
             if cand.entry.say and id(cand) in reporters:
-                continue  # "X said Y attacked Z": the report gives Y->Z, not X's statement
-            for ev in self.events_for(cand, sent, s_i, doc, article, index):
+                # "X said Y attacked Z": the report gives Y->Z, not X's statement
+                if cand.reported_by is not None:
+                    reporters.add(id(cand.reported_by))
+                continue
+            evs = self.events_for(cand, sent, s_i, doc, article, index)
+            if cand.reported_by is not None and any(e.confidence >= REPORT_MIN_CONFIDENCE for e in evs):
+                reporters.add(id(cand.reported_by))
+            produced.append((cand, evs))
+        for cand, evs in produced:
+            for ev in evs:
                 order = (1 if ev.root == "01" else 0, 0 if cand.reported_by is not None else 1, -ev.confidence)
                 out.append((order, ev))
         out.sort(key=lambda p: p[0])

@@ -19,13 +19,6 @@ SUBJ = ("nsubj", "csubj")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
 OBJ = ("dobj", "obj")
 RELPRON = {"who", "that", "which", "whom", "whose"}
-# Verbs whose object noun carries the event ("imposed tariffs", "held talks", "launched strikes").
-LIGHT_VERBS = {
-    "impose", "levy", "slap", "hold", "launch", "conduct", "carry", "stage", "announce", "begin", "start",
-    "make", "mount", "open", "resume", "continue", "give", "issue", "deliver", "take", "have", "reach",
-    "order", "unveil", "introduce", "step", "escalate", "expand", "extend", "approve", "enact",
-    "adopt", "pass", "authorize", "authorise", "sign", "conclude", "wage", "intensify", "renew", "call",
-}
 # Nouns that stand for an action; their actor is the actor of the clause they refer to.
 ACTION_NOUNS = {"move", "decision", "step", "action", "policy", "plan", "measure", "act", "approach"}
 # Verbs whose object controls the subject of their infinitive ("urged India to cooperate").
@@ -160,6 +153,9 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Argument]:
             objs = children(head, *OBJ)
             if objs:
                 return [Argument(o, f"object of '{head.text}' controls '{verb.text}'", 2 + depth) for o in objs]
+        raised = children(head, *PASS_SUBJ) if not children(head, *SUBJ) else []
+        if raised:  # "Lee is expected to visit", "troops were ordered to withdraw"
+            return [Argument(antecedent(r), f"subject of '{head.text}'", 2 + depth) for r in raised]
         return [Argument(a.token, f"subject of '{head.text}'", a.hops + 1) for a in clause_subjects(head, depth + 1)]
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return [Argument(a.token, f"subject of '{head.text}'", a.hops + 1) for a in clause_subjects(head, depth + 1)]
@@ -313,12 +309,15 @@ def nominal_arguments(tok: Token, entry: LexEntry, cand: Candidate) -> None:
         mods = actor_modifiers(tok)
         if mods:
             cand.sources = [Argument(m, f"{m.dep_} of '{tok.text}'", 1) for m in mods]
-    # light verb: "The U.S. levied tariffs", "India and China held talks"
-    head = tok.head
+    # light verb: "The U.S. levied tariffs", "India and China held talks", "expand trade and exchanges"
+    first = tok
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    head = first.head
     light = None
-    if tok.dep_ in OBJ + ("nsubjpass",) and head.pos_ in ("VERB", "AUX"):
+    if first.dep_ in OBJ + ("nsubjpass",) and head.pos_ in ("VERB", "AUX"):
         light = head
-    elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "in") and head.head.pos_ == "VERB" \
+    elif first.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "in") and head.head.pos_ == "VERB" \
             and head.head.lemma_ in ("call", "engage", "participate", "join"):
         light = head.head
     if light is not None and not cand.sources:
@@ -435,7 +434,8 @@ def _link(cands: list[Candidate], by_token: dict[int, Candidate], discarded: lis
             parent = node.head
             steps += 1
             owner = by_token.get(parent.i)
-            if cand.nominal and dep in nominal_chain and dep != "conj":
+            content = cand.nominal or tok.dep_ == "pcomp"  # "an agreement on sharing data"
+            if content and (dep in nominal_chain or dep == "pcomp") and dep != "conj":
                 if owner is not None and owner is not cand and not owner.nominal:
                     if owner.entry.say:
                         cand.reported_by = owner

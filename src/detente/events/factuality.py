@@ -67,6 +67,8 @@ LIGHT_NEG_HEADS = {"refuse", "decline"}
 LIGHT_FUTURE_HEADS = {"plan", "intend", "schedule", "prepare"}
 HYPO_HEADS = {"consider", "propose", "want", "wish", "seek", "mull", "weigh"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
+REPORTING_VERBS = {"say", "tell", "announce", "state", "report", "add", "note", "declare", "claim",
+                   "insist", "confirm", "reveal", "disclose", "indicate", "write"}
 HYPO_AUX = {"could", "might", "may", "would", "should", "'d"}
 HYPO_MARKS = {"if", "unless", "whether", "lest"}
 HYPO_ADVS = {"possibly", "perhaps", "maybe", "potentially", "hypothetically"}
@@ -235,6 +237,13 @@ def _collect(trigger: Token, *, with_dates: bool = True) -> _Cues:
 
     # ccomp of deny: "denied that it had attacked"
     top = chain[-1]
+    # "said the U.S. would impose": in reported speech 'would' is the future of the past
+    if top.dep_ == "ccomp" and top.head.lemma_.lower() in REPORTING_VERBS:
+        woulds = [c for c in cues.hypothetical if c.startswith("'would'")]
+        if woulds and len(woulds) == len(cues.hypothetical):
+            cues.hypothetical = []
+            for c in woulds:
+                cues.add("future", c + f" in speech reported by '{top.head.text}'")
     if top.dep_ == "ccomp" and top.head.lemma_ == "deny":
         cues.add("negated", f"'{top.head.text}' governs '{top.text}'")
 
