@@ -272,6 +272,7 @@ class ActorIndex:
     def __init__(self, resolver: ActorResolver, doc: Doc, date: dt.date | None, matches: list[_Match]) -> None:
         self.resolver = resolver
         self.doc = doc
+        self._text = doc.text
         self.date = date
         self.matches = matches
         self._match_at: dict[int, _Match] = {}
@@ -390,7 +391,7 @@ class ActorIndex:
         doc = self.doc
         first, last = doc[idx[0]], doc[idx[-1]]
         start, end = first.idx, last.idx + len(last.text)
-        return Span(start=start, end=end, text=doc.text[start:end])
+        return Span(start=start, end=end, text=self._text[start:end])
 
     def _country_label(self, code: str | None) -> str:
         if code is None:
@@ -433,10 +434,13 @@ class ActorIndex:
         doc = self.doc
         idx = self._phrase(token)
         span = self._span(idx)
-        in_phrase = set(idx)
         # persons: a dictionary name, a surname pointing back, or a bundled person's surname
         person = self._person_in(token, idx)
-        matches = [m for m in self.matches if m.start in in_phrase or (m.end - 1) in in_phrase]
+        matches: list[_Match] = []
+        for i in idx:
+            m = self._match_at.get(i)
+            if m is not None and (not matches or matches[-1] is not m):
+                matches.append(m)
         agent = self._phrase_agent(token, idx)
         if person is not None:
             return [person.model_copy(update={"span": span, "text": span.text})]
@@ -528,7 +532,7 @@ class ActorIndex:
 
     def _title_country(self, idx: Sequence[int], token: Token) -> tuple[str, str | None] | None:
         for m in self.matches:
-            if m.start in idx and m.kind in ("state", "igo"):
+            if m.start in set(idx) and m.kind in ("state", "igo"):
                 entry, _ = self._pick(m.candidates)
                 agent = self._phrase_agent(token, idx)
                 return entry.country or "", agent.entry.sector if agent else entry.sector
