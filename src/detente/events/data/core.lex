@@ -22,33 +22,37 @@
 019  concur  target=with  conf=0.55
 
 # ---- 02 APPEAL
-020  appeal|urge|ask|request|implore|beseech|plead|invite|encourage|propose|suggest  target=dobj,to  conf=0.7
+# requests whose content is an infinitive ("urged Iran to release ..."): tried before the plain verbs
+021  urge|ask|press|call|appeal|encourage|push +xcomp:cooperate|collaborate|work|coordinate  target=dobj,on,to  conf=0.75
+0241 urge|ask|press|call|appeal|push +xcomp:resign|step|quit  target=dobj,on,to  conf=0.8
+0242 urge|ask|press|call|appeal|push +xcomp:change|reconsider|reverse|drop|abandon|scrap|revise  target=dobj,on,to  conf=0.75
+025  urge|ask|press|call|appeal|push +xcomp:release|free|lift|ease|withdraw|stop|halt|end|cease|pull|allow|refrain|exercise|show  target=dobj,on,to  conf=0.75
+026  urge|ask|press|call|appeal|push|invite +xcomp:meet|talk|negotiate|resume|return|join  target=dobj,on,to  conf=0.75
+027  urge|ask|press|call|appeal|push +xcomp:settle|resolve  target=dobj,on,to  conf=0.75
+020  appeal|urge|ask|request|implore|beseech|plead|invite|encourage|propose|suggest|press|exhort  target=dobj,to  conf=0.7
 020  call +prep:on  target=on  conf=0.75
 020  call +prep:for  target=on  conf=0.7
 020  n:appeal|plea|request|call  target=to,on  conf=0.55
-021  urge +xcomp:cooperate|collaborate|work  conf=0.75
 0211 call +prep:for:trade|investment|cooperation  conf=0.75
-0211 urge +xcomp:trade|invest  conf=0.75
+0211 urge|ask|press|call +xcomp:trade|invest  target=dobj,on,to  conf=0.75
+0212 urge|ask|press|call +xcomp:train|deploy|patrol  target=dobj,on,to  conf=0.75
 022  call +prep:for:support|backing|solidarity|unity|dialogue  target=on  conf=0.75
 022  seek +obj:support|backing  target=from  conf=0.7
-023  appeal +prep:for:aid|assistance|help|relief  conf=0.8
-023  ask +prep:for:aid|assistance|help  conf=0.8
+0231 appeal|ask|call|press +prep:for:loan|bailout|credit|funding|financing|investment|debt  target=to,dobj,on  conf=0.8
+0232 appeal|ask|call|press|plead +prep:for:weapon|arm|ammunition|munition|jet|tank|missile|artillery|shell|defence|defense  target=to,dobj,on  conf=0.8
+0233 appeal|ask|call|plead +prep:for:food|medicine|shelter|water|vaccine  target=to,dobj,on  conf=0.8
+0234 appeal|ask|call +prep:for:peacekeeper|troop|protection  target=to,dobj,on  conf=0.8
+023  appeal|ask|call|plead +prep:for:aid|assistance|help|relief|donation  target=to,dobj,on  conf=0.8
 023  seek +obj:aid|assistance|help|loan|funding  target=from  conf=0.75
 023  request +obj:aid|assistance|help|loan  target=from  conf=0.8
 0231 seek +obj:loan|bailout|debt  target=from  conf=0.8
-0232 request +obj:weapon|arm|ammunition|jet  target=from  conf=0.8
-0233 appeal +prep:for:food|medicine|shelter  conf=0.8
-0234 request +obj:peacekeeper|troop  target=from  conf=0.75
+0232 request|seek +obj:weapon|arm|ammunition|munition|jet|tank|missile  target=from  conf=0.8
+0234 request|seek +obj:peacekeeper|troop|protection  target=from  conf=0.75
 024  call +prep:for:reform|change  conf=0.75
 0241 call +prep:for:resignation|election  target=on  conf=0.8
-0241 urge +xcomp:resign|step  conf=0.8
-0242 urge +xcomp:change|reconsider|reverse|drop|abandon  conf=0.75
 0243 call +prep:for:right|freedom  conf=0.75
-025  urge +xcomp:release|free|lift|ease|withdraw|stop|halt|end  conf=0.75
 025  call +prep:for:release|withdrawal|ceasefire|end  target=on  conf=0.75
-026  urge +xcomp:meet|talk|negotiate  conf=0.75
 026  call +prep:for:talk|negotiation|dialogue|meeting  target=on  conf=0.75
-027  urge +xcomp:settle|resolve  conf=0.75
 028  request +obj:mediation  target=from  conf=0.8
 
 # ---- 03 EXPRESS INTENT TO COOPERATE
@@ -65,7 +69,7 @@
 033  promise +obj:aid|assistance|help|fund  target=to  conf=0.8
 033  offer +obj:aid|assistance|help|fund|loan  target=to  conf=0.8
 0331 pledge +obj:loan|investment|credit  target=to  conf=0.8
-0332 pledge +obj:weapon|arm|missile|tank|ammunition  target=to  conf=0.8
+0332 pledge|promise|offer +obj:weapon|arm|missile|tank|ammunition|munition|jet|fighter|drone|artillery|warplane  target=to  conf=0.8
 0333 offer +obj:shelter|food|medicine  target=to  conf=0.75
 0334 offer +obj:peacekeeper|troop  target=to  conf=0.7
 035  offer +xcomp:withdraw|release|lift|ease  conf=0.7
@@ -90,6 +94,7 @@
 041  hold +obj:call  +mod:phone|telephone  sym target=with conf=0.8
 042  visit|tour  target=dobj  conf=0.75
 042  travel|fly|arrive  +prep:to  target=to conf=0.5
+042  arrive|land  +prep:in  target=in  conf=0.55
 042  n:visit|trip|tour  target=to  conf=0.6
 043  host|receive  target=dobj  conf=0.75
 045  mediate|broker  target=between,dobj  conf=0.8
@@ -109,7 +114,7 @@
 051  back|support|champion|endorse  target=dobj  conf=0.7
 053  rally +obj:support  target=for  conf=0.7
 054  recognize|recognise  target=dobj  conf=0.65
-054  establish +obj:relation|tie  sym target=with conf=0.8
+054  establish|restore|resume|normalize|normalise +obj:relation|tie  sym target=with conf=0.8
 055  apologize|apologise  target=to,for  conf=0.8
 055  n:apology  target=to  conf=0.65
 056  forgive|pardon  conf=0.7
@@ -145,36 +150,42 @@
 0831 resign|quit|abdicate  target=none  conf=0.8
 0831 step +prt:down  target=none  conf=0.8
 0832 reverse|scrap|rescind|revoke  +obj:policy|decision|law|plan|decree  conf=0.7
-084  release|free|return|repatriate|hand  +obj:prisoner|hostage|detainee|body|captive|soldier|national|citizen  target=to,iobj  conf=0.8
-0841 release|free  +obj:prisoner|detainee|hostage|captive  target=to  conf=0.85
+0841 release|free|return|repatriate|hand|swap|exchange  +obj:prisoner|hostage|detainee|captive|soldier|national|citizen|journalist|activist|body|child  target=to,iobj  conf=0.85
+084  release|free|return|repatriate|hand  target=to,iobj  conf=0.55
 0842 return +obj:property|asset|territory  target=to  conf=0.75
 085  lift|ease|suspend|remove|waive|drop  +obj:sanction|tariff|embargo|duty|boycott  target=on,against  conf=0.85
 086  allow +obj:inspector|observer|monitor  conf=0.7
 087  n:ceasefire|truce|armistice  sym target=with  conf=0.6
 087  agree +prep:to:ceasefire|truce  sym target=with conf=0.8
 0871 declare +obj:ceasefire|truce  target=with  conf=0.8
-0872 withdraw|pull  +obj:troop|force|soldier  target=from  conf=0.8
-0872 pull +prt:out  target=of,from  conf=0.75
+0874 withdraw|pull  +obj:troop|force|soldier|unit|army|tank  target=from  conf=0.8
+0874 pull +prt:out  target=of,from  conf=0.75
+0874 retreat  target=from  conf=0.75
+0872 lift|ease|end  +obj:blockade|siege  target=on,of  conf=0.8
 0873 demobilize|demobilise|disarm  conf=0.7
 
 # ---- 09 INVESTIGATE
 090  investigate|probe|inquire  target=dobj,into  conf=0.7
 090  n:investigation|probe|inquiry  target=into,of  conf=0.55
-091  launch +obj:investigation|probe|inquiry  target=into  conf=0.8
-092  investigate +obj:abuse|violation|torture  conf=0.8
-093  investigate +obj:strike|attack|raid|shelling  conf=0.8
+091  launch|open +obj:investigation|probe|inquiry  target=into  conf=0.8
+091  investigate|probe +obj:allegation|corruption|bribery|fraud|crime|murder|killing|death|embezzlement|leak|theft|laundering  conf=0.8
+091  investigate|probe +prep:over|for:corruption|bribery|fraud|allegation|embezzlement|murder|laundering  target=dobj  conf=0.8
+092  investigate|probe +obj:abuse|violation|torture|disappearance|mistreatment  conf=0.8
+093  investigate|probe +obj:strike|airstrike|attack|raid|shelling|bombing|shooting|incident|explosion|blast  conf=0.8
 094  investigate +obj:crime|massacre|genocide  +mod:war  conf=0.8
 
 # ---- 10 DEMAND
 100  demand|insist  target=dobj,from,of  conf=0.75
 100  n:demand|ultimatum  target=for,on  conf=0.55
 101  demand +obj:cooperation  conf=0.8
+103  demand +obj:reparation|compensation|aid|assistance|money|fund|payment  target=from,of  conf=0.8
 104  demand +obj:reform|change  conf=0.8
 1041 demand +obj:resignation|election|ouster  conf=0.85
 1042 demand +obj:end|reversal  conf=0.75
 1043 demand +obj:right|freedom  conf=0.8
-105  demand +obj:withdrawal|release|halt|stop  conf=0.8
-1053 demand +obj:release  conf=0.85
+1053 demand +obj:release|return|freedom  conf=0.85
+1056 demand +obj:withdrawal|ceasefire|pullout|de-escalation|truce  conf=0.8
+105  demand +obj:halt|stop|lifting  conf=0.8
 106  demand +obj:talk|negotiation|meeting  conf=0.8
 
 # ---- 11 DISAPPROVE
@@ -204,6 +215,7 @@
 # ---- 12 REJECT
 120  reject|refuse|rebuff|dismiss|spurn|snub|decline|defy  target=dobj  conf=0.75
 120  n:rejection|refusal  target=of  conf=0.5
+127  reject|rebuff|dismiss +obj:proposal|plan|offer|deal|call|demand  +mod:ceasefire|peace|truce  conf=0.8
 121  reject +obj:cooperation|offer|proposal  conf=0.75
 1211 reject +obj:trade|investment|deal  conf=0.75
 122  reject +obj:aid|assistance|help|request  conf=0.75
@@ -241,7 +253,7 @@
 # ---- 14 PROTEST
 140  protest|rally|march|demonstrate  target=against,outside  conf=0.7
 140  n:protest|demonstration|rally|march  target=against  conf=0.6
-141  stage|hold  +obj:protest|demonstration|rally|march|sit-in  target=against,outside  conf=0.85
+141  stage|stag|hold  +obj:protest|demonstration|rally|march|sit-in|in|vigil  target=against,outside  conf=0.85
 141  take +prep:to:street  target=against conf=0.8
 142  n:strike +mod:hunger  target=against  conf=0.8
 142  go +prep:on:strike +mod:hunger  conf=0.8
@@ -258,10 +270,10 @@
 
 # ---- 15 EXHIBIT FORCE POSTURE
 150  n:show +mod:force  conf=0.6
-152  put +obj:troop|force|military  +mod:alert  conf=0.8
+152  put|place +prep:on:alert  conf=0.8
 152  raise +obj:alert  conf=0.75
 153  deploy|station +obj:police|officer  target=to,in  conf=0.75
-154  deploy|mobilize|mobilise|mass|amass|station|send|move|rush  +obj:troop|force|soldier|tank|warship|ship|reservist|unit|army|jet|missile|division|battalion|carrier  target=to,near,along,in  conf=0.8
+154  deploy|mobilize|mobilise|mass|amass|station|send|move|rush  +obj:troop|force|soldier|tank|warship|ship|reservist|unit|army|jet|missile|division|battalion|carrier|vessel|aircraft|bomber  target=to,near,along,around,toward,towards,off,into,in  conf=0.8
 154  n:deployment|buildup|build-up|mobilization|mobilisation  target=to,near,along  conf=0.55
 154  n:exercise|drill +mod:military|naval|live-fire  target=near,off  conf=0.5
 
@@ -273,7 +285,11 @@
 160  halt|suspend|freeze  conf=0.45
 161  sever|break|cut  +obj:tie|relation  target=with  conf=0.85
 161  recall +obj:ambassador|envoy|diplomat  target=from  conf=0.85
+161  expel|oust  +obj:ambassador|envoy|diplomat|attache|attaché|charge  conf=0.85
 161  close +obj:embassy|consulate  target=in  conf=0.8
+1621 cut|suspend|halt|freeze|withhold|reduce|stop  +obj:aid|assistance|support  +mod:economic|financial|budget|development  target=to,for  conf=0.85
+1622 cut|suspend|halt|freeze|withhold|reduce|stop  +obj:aid|assistance|support  +mod:military|security|defence|defense  target=to,for  conf=0.85
+1623 cut|suspend|halt|freeze|withhold|reduce|stop  +obj:aid|assistance  +mod:humanitarian|food  target=to,for  conf=0.85
 162  cut|suspend|halt|freeze|withhold|reduce|stop  +obj:aid|assistance|funding|fund  target=to,for  conf=0.85
 1621 cut|suspend|freeze  +obj:loan|credit|budget  target=to  conf=0.8
 1622 suspend|halt|stop  +obj:weapon|arm  +mod:sale|delivery|shipment  target=to  conf=0.8
@@ -315,12 +331,15 @@
 181  abduct|kidnap|hijack|seize +obj:hostage|passenger|plane|ship|vessel|aircraft  conf=0.85
 181  abduct|kidnap|hijack  target=dobj  conf=0.85
 181  n:abduction|kidnapping|hijacking  target=of  conf=0.7
-182  beat|assault|torture|rape|lynch  target=dobj  conf=0.75
+182  assault|lynch  target=dobj  conf=0.75
+182  beat  +prt:up  target=dobj  conf=0.75
+182  beat  +prep:to:death  target=dobj  conf=0.8
+182  beat  +obj:protester|demonstrator|journalist|prisoner|detainee|woman|man|student|activist  conf=0.75
 1821 rape  target=dobj  conf=0.85
 1822 torture  target=dobj  conf=0.85
 1823 kill|murder|slay|behead|execute|stab|shoot  target=dobj  conf=0.8
 1823 n:killing|murder  target=of  conf=0.6
-183  bomb|blow  target=dobj  conf=0.75
+183  blow  target=dobj  conf=0.6
 183  n:bombing|blast|explosion  target=on,against,in  conf=0.6
 1831 n:bomber +mod:suicide  conf=0.75
 1831 blow +prt:up  conf=0.75
@@ -348,7 +367,9 @@
 193  n:gunfire|firefight|shootout  target=with  conf=0.65
 194  shell|pound|bombard  target=dobj  conf=0.85
 194  n:shelling|bombardment|artillery  target=on,of  conf=0.7
-195  strike|hit|bomb  target=dobj  conf=0.7
+195  bomb  target=dobj  conf=0.75
+195  strike|hit|pound|target  +obj:target|position|base|convoy|depot|facility|site|camp|city|town|village|area|hospital|school|building|infrastructure|plant|port|airport|ship|vessel|tanker|headquarters|stronghold|hideout  conf=0.8
+195  strike|hit  target=dobj  conf=0.45
 195  n:airstrike|strike|bombing|raid +mod:air|aerial|drone|missile  target=on,against,in  conf=0.75
 195  launch +obj:airstrike|strike|missile|rocket|drone|raid|offensive|attack  target=on,against,at,into  conf=0.8
 195  n:airstrike|drone  target=on,against  conf=0.7
@@ -360,7 +381,7 @@
 200  n:massacre|slaughter|atrocity  target=of  conf=0.65
 201  expel +obj:population|minority|resident|villager|ethnic  conf=0.7
 202  n:genocide  target=of,against  conf=0.7
-203  n:cleansing +mod:ethnic  target=of  conf=0.85
+203  n:cleansing +mod:ethnic  target=of,against  conf=0.85
 204  use +obj:weapon  +mod:chemical|nuclear|biological  target=on,against  conf=0.85
 2041 n:attack +mod:chemical|gas|sarin|chlorine  target=on,against  conf=0.8
 2041 gas  target=dobj  conf=0.6
