@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .actors import ActorResolver
+from .doccache import sentences
 from .events.code import CoderSettings, SentenceCoder
 from .events.lexicon import Lexicon
 from .models import Article, Event
@@ -86,7 +87,7 @@ class Coder:
                                           n_process=self.processes):
             events = self.code_doc(doc, article)
             self.stats.articles += 1
-            self.stats.sentences += sum(1 for _ in doc.sents)
+            self.stats.sentences += len(sentences(doc))
             self.stats.words += sum(1 for t in doc if not t.is_punct and not t.is_space)
             self.stats.events += len(events)
             yield article, events

@@ -16,6 +16,7 @@ import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
+from ..doccache import sentences
 from ..models import Actor, Span
 from .dictionary import Entry, bundled_files, load_dictionary, strip_accents
 
@@ -284,7 +285,7 @@ class ActorIndex:
         self._compounds: dict[int, list[_Compound]] = {}
         self._sent_of: list[int] = [0] * len(doc)
         self._sents: list[tuple[int, int]] = []
-        for n, sent in enumerate(doc.sents):
+        for n, sent in enumerate(sentences(doc)):
             self._sents.append((sent.start, sent.end))
             for k in range(sent.start, sent.end):
                 self._sent_of[k] = n

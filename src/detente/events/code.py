@@ -10,6 +10,7 @@ from itertools import permutations
 from typing import Any
 
 from ..codebook import Codebook, default_codebook
+from ..doccache import sentences
 from ..models import Actor, Article, Event, Flags, Span
 from ..registry import package_file
 from .dates import event_date, is_historical
@@ -87,7 +88,7 @@ class SentenceCoder:
 
     def code_doc(self, doc: Doc, article: Article, index: Any) -> list[Event]:
         events: list[Event] = []
-        for s_i, sent in enumerate(doc.sents):
+        for s_i, sent in enumerate(sentences(doc)):
             match = match_sentence(sent, self.lexicon)
             events.extend(self.code_match(match, sent, s_i, doc, article, index))
         return events

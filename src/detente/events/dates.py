@@ -66,6 +66,7 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
+from detente.doccache import ent_at, kids, sent_flag, sent_of
 from detente.events.factuality import future_reason, governing_chain, is_nominal, light_verb
 from detente.models import DatePrecision, EventDate
 
@@ -179,9 +180,9 @@ class TemporalExpression:
 
 def _ent_span(tok: Token) -> Span | None:
     if tok.ent_type_ in ("DATE", "TIME"):
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent
+        ent = ent_at(tok)
+        if ent is not None:
+            return ent
     low = tok.lower_
     if (
         low in RELATIVE_WORDS
@@ -197,7 +198,7 @@ def _mod_span(tok: Token) -> Span | None:
     sp = _ent_span(tok)
     if sp is not None:
         return sp
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ in MOD_DEPS:
             sp = _ent_span(c)
             if sp is not None:
@@ -216,7 +217,7 @@ def _direct(
     out: list[TemporalExpression] = []
     doc = anchor.doc
     where = label or f"'{anchor.text}'"
-    for c in anchor.children:
+    for c in kids(anchor):
         if c.i == trigger.i or (anchor.i != trigger.i and _contains(c, trigger)):
             continue
         dep = c.dep_
@@ -226,7 +227,7 @@ def _direct(
             p = c.lower_
             if p not in TEMPORAL_PREPS or (p == "of" and not nominal):
                 continue
-            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            pobj = next((g for g in kids(c) if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is None:
                 continue
             sp = _mod_span(pobj)
@@ -234,7 +235,7 @@ def _direct(
                 continue
             if p == "from" and any(
                 s.dep_ == "prep" and s.lower_ in ("to", "until", "till", "through") and s.i != c.i
-                for s in anchor.children
+                for s in kids(anchor)
             ):
                 continue  # "from 2018 to 2020": a range
             if p == "of" and pobj.i not in range(sp.start, sp.end):
@@ -245,7 +246,7 @@ def _direct(
         if sp is None or sp.start <= trigger.i < sp.end:
             continue
         if prep is not None and prep.i < sp.start:
-            pobj_tok = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
+            pobj_tok = next(g for g in kids(prep) if g.dep_ in ("pobj", "pcomp"))
             start, end = prep.i, max(sp.end, pobj_tok.i + 1)
             via = f"prep '{prep.text}' on {where}"
         else:
@@ -267,11 +268,15 @@ def _direct(
 
 
 def _has_subject(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in tok.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in kids(tok))
 
 
 def _sentence_may_have_date(trigger: Token) -> bool:
-    for t in trigger.sent:
+    return bool(sent_flag(sent_of(trigger), "may_have_date", _scan_for_dates))
+
+
+def _scan_for_dates(sent: Span) -> bool:
+    for t in sent:
         if t.ent_type_ in ("DATE", "TIME") or t.lower_ in RELATIVE_WORDS:
             return True
         if t.text[:1].isupper() and (t.lower_ in WEEKDAYS or t.lower_ in MONTHS):
@@ -289,12 +294,12 @@ def temporal_expressions(trigger: Token) -> list[TemporalExpression]:
     found: list[TemporalExpression] = []
     found += _direct(trigger, trigger, 0, nominal)
     if nominal:
-        for c in trigger.children:
+        for c in kids(trigger):
             if c.dep_ == "acl" or (
                 c.dep_ == "relcl"
                 and any(
                     g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WDT", "WP", "IN", "DT")
-                    for g in c.children
+                    for g in kids(c)
                 )
             ):
                 found += _direct(c, trigger, 1, False, f"'{c.text}' ({c.dep_} of '{trigger.text}')")
@@ -304,23 +309,23 @@ def temporal_expressions(trigger: Token) -> list[TemporalExpression]:
     # misattached PPs: on the trigger's (or light verb's) object, or on the object of its PPs
     verb = trigger if not nominal else light_verb(trigger)
     if verb is not None:
-        for c in verb.children:
+        for c in kids(verb):
             if c.i == trigger.i:
                 continue
             if c.dep_ in ("dobj", "attr", "dative"):
-                for g in c.children:
+                for g in kids(c):
                     if g.dep_ == "prep":
                         found += _direct_prep(c, g, trigger, 3)
             elif c.dep_ == "prep":
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                pobj = next((g for g in kids(c) if g.dep_ == "pobj"), None)
                 if pobj is not None and pobj.i != trigger.i:
-                    for g in pobj.children:
+                    for g in kids(pobj):
                         if g.dep_ == "prep":
                             found += _direct_prep(pobj, g, trigger, 3)
     # another clause, only as a fallback
     top = chain[-1]
     if top.dep_ == "advcl" and top.head.i != top.i:
-        marks = [m.lower_ for m in top.children if m.dep_ == "mark"]
+        marks = [m.lower_ for m in kids(top) if m.dep_ == "mark"]
         if not marks or marks[0] in ("when", "while", "as"):
             found += _direct(top.head, trigger, 4, False)
             for tok in governing_chain(top.head)[1:]:
@@ -330,11 +335,11 @@ def temporal_expressions(trigger: Token) -> list[TemporalExpression]:
         cur = cur.head
         found += _direct(cur, trigger, 4, False)
     if not nominal:
-        for c in trigger.children:
+        for c in kids(trigger):
             if (
                 c.dep_ == "advcl"
                 and c.tag_ in ("VBG", "VBN")
-                and not any(m.dep_ == "mark" for m in c.children)
+                and not any(m.dep_ == "mark" for m in kids(c))
             ):
                 found += _direct(c, trigger, 5, False, f"'{c.text}' (participial clause on '{trigger.text}')")
     # de-duplicate, keep order (already by rank)
@@ -367,7 +372,7 @@ def _direction(trigger: Token) -> Direction:
     verb = light_verb(trigger) if is_nominal(trigger) else trigger
     if verb is None:
         return "past"
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c for c in kids(verb) if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in ("could", "might", "may", "would", "should", "can", "must") for a in auxes):
         return "future"
     if any(a.lemma_ in ("have", "do") or a.tag_ == "VBD" for a in auxes):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..doccache import kids
 from .lexicon import Constraint, LexEntry, Lexicon
 
 Token = Any  # spacy.tokens.Token
@@ -76,26 +77,26 @@ class SentenceMatch:
 def conjuncts(tok: Token) -> list[Token]:
     """The token and its coordinated siblings ("China, Canada, and Mexico")."""
     out = [tok]
-    stack = [c for c in tok.children if c.dep_ == "conj"]
+    stack = [c for c in kids(tok) if c.dep_ == "conj"]
     while stack:
         c = stack.pop(0)
         if c.pos_ in ("VERB", "AUX") and tok.pos_ not in ("VERB", "AUX"):
             continue
         out.append(c)
-        stack.extend(x for x in c.children if x.dep_ == "conj")
+        stack.extend(x for x in kids(c) if x.dep_ == "conj")
     return out
 
 
 def children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
+    return [c for c in kids(tok) if c.dep_ in deps]
 
 
 def prep_objects(tok: Token, prep: str) -> list[Token]:
     """Objects of the preposition `prep` attached to tok ("on China", "by the U.S.", "between X and Y")."""
     out = []
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
-            for o in c.children:
+            for o in kids(c):
                 if o.dep_ in ("pobj", "pcomp"):
                     out.append(o)
     return out
@@ -107,7 +108,7 @@ def participle_modifier(tok: Token) -> bool:
 
 
 def is_passive(tok: Token) -> bool:
-    if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in tok.children):
+    if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in kids(tok)):
         return True
     return participle_modifier(tok)
 
@@ -192,11 +193,11 @@ def satisfies(tok: Token, c: Constraint, nominal: bool) -> bool:
     if c.kind == "obj":
         return any(lemma_of(o) in c.value or o.lower_ in c.value for o in obj_tokens(tok, nominal))
     if c.kind == "prep":
-        for ch in tok.children:
+        for ch in kids(tok):
             if ch.dep_ in ("prep", "agent", "dative") and ch.lower_ in c.value:
                 if not c.objects:
                     return True
-                for o in ch.children:
+                for o in kids(ch):
                     if o.dep_ in ("pobj", "pcomp") and (lemma_of(o) in c.objects or o.lower_ in c.objects):
                         return True
         # prepositions attached to the object: "imposed sanctions on", "called for talks"
@@ -206,7 +207,7 @@ def satisfies(tok: Token, c: Constraint, nominal: bool) -> bool:
     if c.kind == "prt":
         return any(x.lower_ in c.value for x in children(tok, "prt"))
     if c.kind == "mod":
-        pool = list(tok.children) + [g for o in obj_tokens(tok, nominal) for g in o.children]
+        pool = list(kids(tok)) + [g for o in obj_tokens(tok, nominal) for g in kids(o)]
         return any(x.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod") and lemma_of(x) in c.value for x in pool)
     return False
 
@@ -268,7 +269,7 @@ def verb_targets(tok: Token, entry: LexEntry, passive: bool) -> list[Argument]:
 def actor_modifiers(tok: Token) -> list[Token]:
     """Modifiers of a noun that can name an actor: "Chinese apps", "U.S. tariffs", "Trump's plan"."""
     out = []
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ not in ("poss", "compound", "amod", "nmod"):
             continue
         if c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.dep_ == "poss" or c.pos_ == "PROPN":

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from detente.doccache import kids, sent_of
 from detente.models import Flags
 
 __all__ = ["factuality", "governing_chain", "is_nominal", "light_verb", "future_reason"]
@@ -150,7 +151,7 @@ def _conj_heads(chain: list[Token]) -> list[Token]:
             cur.dep_ == "conj"
             and _is_verb(cur)
             and _is_verb(cur.head)
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cur.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in kids(cur))
         ):
             cur = cur.head
             out.append(cur)
@@ -170,7 +171,7 @@ class _Cues:
 
 
 def _aux_cues(tok: Token, cues: _Cues, allow_neg: bool = True) -> None:
-    for c in tok.children:
+    for c in kids(tok):
         low = c.lower_
         if c.dep_ == "neg" and allow_neg:
             cues.add("negated", f"'{c.text}' on '{tok.text}'")
@@ -186,7 +187,7 @@ def _going_to(tok: Token) -> bool:
     return (
         tok.lower_ == "going"
         and tok.tag_ == "VBG"
-        and any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in tok.children)
+        and any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in kids(tok))
     )
 
 
@@ -200,16 +201,16 @@ def _collect(trigger: Token, *, with_dates: bool = True) -> _Cues:
     chain = governing_chain(trigger)
     for pos, tok in enumerate(chain):
         _aux_cues(tok, cues)
-        for c in tok.children:
+        for c in kids(tok):
             low = c.lower_
             if (c.dep_ == "mark" and low in HYPO_MARKS) or (c.dep_ == "advmod" and low in HYPO_ADVS):
                 cues.add("hypothetical", f"'{c.text}' on '{tok.text}'")
             elif c.dep_ == "advmod" and low == "never":
                 cues.add("negated", f"'{c.text}' on '{tok.text}'")
             elif c.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in kids(c)
             ):
-                mark = next(m for m in c.children if m.dep_ == "mark" and m.lower_ in ("if", "unless"))
+                mark = next(m for m in kids(c) if m.dep_ == "mark" and m.lower_ in ("if", "unless"))
                 cues.add("hypothetical", f"'{mark.text} ... {c.text}' clause on '{tok.text}'")
         # the head relation: is chain[pos] governed by a control verb?
         if pos + 1 < len(chain) and (xh := _xcomp_head(tok)) is not None and xh.i == chain[pos + 1].i:
@@ -248,7 +249,7 @@ def _collect(trigger: Token, *, with_dates: bool = True) -> _Cues:
         cues.add("negated", f"'{top.head.text}' governs '{top.text}'")
 
     if is_nominal(trigger):
-        for c in trigger.children:
+        for c in kids(trigger):
             low = c.lower_
             if c.dep_ == "det" and low in NEG_DETS:
                 cues.add("negated", f"'{c.text}' on '{trigger.text}'")
@@ -268,7 +269,7 @@ def _collect(trigger: Token, *, with_dates: bool = True) -> _Cues:
         cues.add("negated", f"'without' on '{trigger.text}'")
 
     # polar questions: "Will Russia attack Ukraine?", "Did the talks collapse?"
-    sent = trigger.sent
+    sent = sent_of(trigger)
     if sent.text.rstrip().rstrip("\"'”’").endswith("?"):
         first = next((t for t in sent if not t.is_punct), None)
         root = sent.root

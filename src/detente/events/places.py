@@ -29,6 +29,7 @@ import pycountry
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from detente.doccache import ent_at, kids
 from detente.events.factuality import is_nominal, light_verb
 from detente.models import Place, Span
 
@@ -274,10 +275,7 @@ def country_of(name: str) -> str | None:
 
 
 def _ent_of(tok: Token) -> SpacySpan | None:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    return ent_at(tok)  # type: ignore[no-any-return]
 
 
 def _name_span(tok: Token, prep: str) -> tuple[int, int] | None:
@@ -289,7 +287,7 @@ def _name_span(tok: Token, prep: str) -> tuple[int, int] | None:
         else:
             return None
     elif tok.pos_ == "PROPN":
-        comps = [c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+        comps = [c.i for c in kids(tok) if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
         start, end = (min(comps) if comps else tok.i), tok.i + 1
     else:
         return None
@@ -304,13 +302,13 @@ def _name_span(tok: Token, prep: str) -> tuple[int, int] | None:
 
 def _appos_country(tok: Token) -> str | None:
     """Country of an apposed or nested place: 'Kyiv, Ukraine', 'the United Nations in New York'."""
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ in ("appos", "npadvmod", "conj") and c.ent_type_ == "GPE":
             code = country_of(c.text if _ent_of(c) is None else str(_ent_of(c)))
             if code:
                 return code
         if c.dep_ == "prep" and c.lower_ in ("in", "of"):
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            pobj = next((g for g in kids(c) if g.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ == "GPE":
                 ent = _ent_of(pobj)
                 code = country_of(ent.text if ent is not None else pobj.text)
@@ -321,16 +319,16 @@ def _appos_country(tok: Token) -> str | None:
 
 def _place_from(prep: Token, where: str) -> Place | None:
     p = prep.lower_
-    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    pobj = next((g for g in kids(prep) if g.dep_ == "pobj"), None)
     if pobj is None or pobj.ent_type_ in NOT_PLACE_ENTS:
         return None
     target = pobj
     rng = _name_span(pobj, p)
     looked_through = ""
     if rng is None and pobj.pos_ == "NOUN" and pobj.lemma_.lower() in PLACE_NOUNS:
-        for c in pobj.children:
+        for c in kids(pobj):
             if c.dep_ == "prep" and c.lower_ in ("of", "in", "at", "near"):
-                inner = next((g for g in c.children if g.dep_ == "pobj"), None)
+                inner = next((g for g in kids(c) if g.dep_ == "pobj"), None)
                 if inner is not None and inner.ent_type_ not in NOT_PLACE_ENTS:
                     rng = _name_span(inner, "in")
                     if rng is not None:
@@ -367,7 +365,7 @@ def _place_from(prep: Token, where: str) -> Place | None:
 def _preps(anchor: Token, trigger: Token) -> list[Token]:
     return [
         c
-        for c in anchor.children
+        for c in kids(anchor)
         if c.dep_ == "prep"
         and c.lower_ in PLACE_PREPS
         and not (anchor.i != trigger.i and c.left_edge.i <= trigger.i <= c.right_edge.i)
@@ -379,12 +377,12 @@ def event_place(trigger: Token) -> Place | None:
     anchors: list[tuple[Token, str]] = [(trigger, f"'{trigger.text}'")]
     nominal = is_nominal(trigger)
     if nominal:
-        for c in trigger.children:
+        for c in kids(trigger):
             if c.dep_ == "acl" or (
                 c.dep_ == "relcl"
                 and any(
                     g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WDT", "WP", "IN", "DT")
-                    for g in c.children
+                    for g in kids(c)
                 )
             ):
                 anchors.append((c, f"'{c.text}' ({c.dep_} of '{trigger.text}')"))
@@ -393,16 +391,16 @@ def event_place(trigger: Token) -> Place | None:
         anchors.append((verb, f"'{verb.text}' (light verb of '{trigger.text}')"))
     # misattached PPs on the object of the trigger / light verb
     if verb is not None:
-        for c in verb.children:
+        for c in kids(verb):
             if c.dep_ in ("dobj", "attr") and c.i != trigger.i:
                 anchors.append((c, f"'{c.text}' (object of '{verb.text}')"))
     # an adjectival participle: the noun it modifies ("banned apps like TikTok in India")
     if trigger.dep_ == "amod" and trigger.head.i != trigger.i:
         noun = trigger.head
         anchors.append((noun, f"'{noun.text}' (modified by '{trigger.text}')"))
-        for c in noun.children:
+        for c in kids(noun):
             if c.dep_ == "prep" and c.lower_ not in PLACE_PREPS:
-                for g in c.children:
+                for g in kids(c):
                     if g.dep_ == "pobj":
                         anchors.append((g, f"'{g.text}' ('{c.text}' on '{noun.text}')"))
     for anchor, where in anchors:
