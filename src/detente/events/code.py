@@ -126,6 +126,13 @@ class SentenceCoder:
         entry = cand.entry
         sources = self._actors(cand.sources, index)
         targets = self._actors(cand.targets, index)
+        if targets and not any(a.resolved or a.sector for a, _ in targets):
+            # "restored ties with Gondor": the object names no actor, a later option may
+            for opt in cand.target_options[1:]:
+                alt = self._actors(opt, index)
+                if any(a.resolved or a.sector for a, _ in alt):
+                    targets = alt
+                    break
         pairs: list[tuple[tuple[Actor, Argument] | None, tuple[Actor, Argument] | None, str]] = []
         if cand.symmetric_pairs and len(sources) >= 2 and not targets:
             for a, b in permutations(sources, 2):

@@ -42,7 +42,8 @@ class Candidate:
     trigger: Token
     entry: LexEntry
     sources: list[Argument] = field(default_factory=list)
-    targets: list[Argument] = field(default_factory=list)
+    targets: list[Argument] = field(default_factory=list)  # the first of target_options
+    target_options: list[list[Argument]] = field(default_factory=list)
     symmetric_pairs: bool = False  # sources act on each other
     passive: bool = False
     nominal: bool = False
@@ -154,6 +155,10 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Argument]:
             objs = children(head, *OBJ)
             if objs:
                 return [Argument(o, f"object of '{head.text}' controls '{verb.text}'", 2 + depth) for o in objs]
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod") and head.head is not head:
+            head = head.head  # "Arnor is about to restore", "Seoul is ready to talk"
+            if children(head, *SUBJ):
+                return [Argument(antecedent(s), f"subject of '{head.text}'", 2 + depth) for s in children(head, *SUBJ)]
         raised = children(head, *PASS_SUBJ) if not children(head, *SUBJ) else []
         if raised:  # "Lee is expected to visit", "troops were ordered to withdraw"
             return [Argument(antecedent(r), f"subject of '{head.text}'", 2 + depth) for r in raised]
@@ -191,7 +196,14 @@ def obj_tokens(tok: Token, nominal: bool) -> list[Token]:
 
 def satisfies(tok: Token, c: Constraint, nominal: bool) -> bool:
     if c.kind == "obj":
-        return any(lemma_of(o) in c.value or o.lower_ in c.value for o in obj_tokens(tok, nominal))
+        # the object's head, or a noun compound on a name ("journalist Mesale Tolu")
+        for o in obj_tokens(tok, nominal):
+            if lemma_of(o) in c.value or o.lower_ in c.value:
+                return True
+            if o.pos_ == "PROPN" and any(k.dep_ == "compound" and k.pos_ == "NOUN" and lemma_of(k) in c.value
+                                         for k in kids(o)):
+                return True
+        return False
     if c.kind == "prep":
         for ch in kids(tok):
             if ch.dep_ in ("prep", "agent", "dative") and ch.lower_ in c.value:
@@ -225,7 +237,8 @@ def choose_entry(tok: Token, entries: list[LexEntry], nominal: bool) -> tuple[Le
 # ---------------------------------------------------------------- argument finding
 
 
-def verb_targets(tok: Token, entry: LexEntry, passive: bool) -> list[Argument]:
+def verb_targets(tok: Token, entry: LexEntry, passive: bool) -> list[list[Argument]]:
+    """Possible targets of a verb trigger, best first; the coder takes the first that names an actor."""
     if not entry.targets:
         return []
     objs_direct = children(tok, *OBJ)
@@ -237,33 +250,34 @@ def verb_targets(tok: Token, entry: LexEntry, passive: bool) -> list[Argument]:
     else:
         direct = [antecedent(d) for d in objs_direct]
     constrained_obj = any(c.kind == "obj" for c in entry.constraints)
+    options: list[list[Argument]] = []
     for where in entry.targets:
         if where == "dobj":
-            if constrained_obj:
+            if constrained_obj and not entry.explicit_targets:
                 continue  # the object is the thing (tariffs, agreement), not the target
             if direct:
-                return [Argument(d, "dobj" if not passive else "passive subject", 1) for d in direct]
+                options.append([Argument(d, "dobj" if not passive else "passive subject", 1) for d in direct])
             continue
         if where == "iobj":
-            dat = [o for d in children(tok, "dative") for o in ([d] if d.pos_ in ("NOUN", "PROPN", "PRON") else [])]
+            dat = [d for d in children(tok, "dative") if d.pos_ in ("NOUN", "PROPN", "PRON")]
             if dat:
-                return [Argument(d, "iobj", 1) for d in dat]
+                options.append([Argument(d, "iobj", 1) for d in dat])
             continue
         found = prep_objects(tok, where)
         if found:
-            return [Argument(f, f"prep '{where}'", 2) for f in found]
-        # the preposition may hang on the object: "imposed tariffs on China"
+            options.append([Argument(f, f"prep '{where}'", 2) for f in found])
+        # the preposition may hang on the object: "imposed tariffs on China", "restore ties with Gondor"
         for o in objs_direct + (children(tok, *PASS_SUBJ) if passive else []):
             found = prep_objects(o, where)
             if found:
-                return [Argument(f, f"prep '{where}' on '{o.text}'", 3) for f in found]
-    if constrained_obj:
+                options.append([Argument(f, f"prep '{where}' on '{o.text}'", 3) for f in found])
+    if constrained_obj or options:
         # the owner of the thing acted on: "halted Chinese investments", "froze Russian assets"
         things = direct if passive else objs_direct
         owners = [m for t in things for c in conjuncts(t) for m in actor_modifiers(c)]
         if owners:
-            return [Argument(m, f"owner of '{m.head.text}'", 2) for m in owners]
-    return []
+            options.append([Argument(m, f"owner of '{m.head.text}'", 2) for m in owners])
+    return options
 
 
 def actor_modifiers(tok: Token) -> list[Token]:
@@ -407,11 +421,14 @@ def match_sentence(sent: SentSpan, lexicon: Lexicon) -> SentenceMatch:
         else:
             cand.passive = is_passive(tok)
             cand.sources = clause_subjects(tok)
-            cand.targets = verb_targets(tok, entry, cand.passive)
+            cand.target_options = verb_targets(tok, entry, cand.passive)
+            cand.targets = cand.target_options[0] if cand.target_options else []
             if entry.symmetric and not cand.targets:
                 cand.symmetric_pairs = True
         cand.sources = nominal_args(cand.sources)
-        cand.targets = [o for t in nominal_args(cand.targets) for o in action_owner(t, tok)]
+        opts = [[o for t in nominal_args(opt) for o in action_owner(t, tok)] for opt in (cand.target_options or [cand.targets])]
+        cand.target_options = [o for o in opts if o]
+        cand.targets = cand.target_options[0] if cand.target_options else []
         if not cand.sources and (nominal or participle_modifier(tok)):
             loc = locative_state(tok.head if not nominal else tok)
             if loc is not None:

@@ -19,7 +19,9 @@ most specific matching entry wins:
 Options:
 
     sym             symmetric: coordinated sources act on each other ("China and India met")
-    target=P,P      where the target is found, in order: `dobj`, `iobj`, or a preposition
+    target=P,P      where the target is found, in order: `dobj`, `iobj`, or a preposition. With an
+                    +obj constraint the object is a thing ("imposed tariffs"), not the target, unless
+                    `dobj` is listed here ("release +obj:journalist target=dobj")
     target=none     the event has no target
     say             a reporting verb: coded as a statement only when its complement has no event
     conf=0.7        prior confidence of the entry (default 0.8)
@@ -68,6 +70,7 @@ class LexEntry:
     symmetric: bool = False
     say: bool = False
     conf: float = 0.8
+    explicit_targets: bool = False  # the entry says where its target is (target=...)
     origin: str = ""  # file:line
     user: bool = False
     text: str = field(default="", compare=False)
@@ -104,7 +107,7 @@ def _parse_line(raw: str, path: str, n: int, codebook: Codebook, user: bool) -> 
         raise DictionaryError("empty trigger", path=path, line=n)
     constraints: list[Constraint] = []
     targets: tuple[str, ...] = DEFAULT_NOUN_TARGETS if pos == "noun" else DEFAULT_VERB_TARGETS
-    symmetric = say = False
+    symmetric = say = explicit = False
     conf = 0.8
     for tok in rest:
         if tok.startswith("+"):
@@ -126,6 +129,7 @@ def _parse_line(raw: str, path: str, n: int, codebook: Codebook, user: bool) -> 
         elif tok.startswith("target="):
             val = tok.split("=", 1)[1]
             targets = () if val == "none" else tuple(v for v in val.split(",") if v)
+            explicit = True
         elif tok.startswith("conf="):
             try:
                 conf = float(tok.split("=", 1)[1])
@@ -138,7 +142,7 @@ def _parse_line(raw: str, path: str, n: int, codebook: Codebook, user: bool) -> 
                 f"unknown field {tok!r}; constraints start with '+', options are sym, say, target=, conf=",
                 path=path, line=n)
     return LexEntry(code=code, lemmas=lemmas, pos=pos, constraints=tuple(constraints), targets=targets,
-                    symmetric=symmetric, say=say, conf=conf, origin=f"{Path(path).name}:{n}", user=user,
+                    symmetric=symmetric, say=say, conf=conf, explicit_targets=explicit, origin=f"{Path(path).name}:{n}", user=user,
                     text=line)
 
 
