@@ -280,6 +280,31 @@ def verb_targets(tok: Token, entry: LexEntry, passive: bool) -> list[list[Argume
     return options
 
 
+NESTED_PREPS = ("by", "with", "between", "against", "on", "to", "of", "toward", "towards")
+
+
+def nested_targets(tok: Token, max_depth: int = 3) -> list[list[Argument]]:
+    """Actors inside a thing-object, nearest first: "condemned an attack by X", "welcomed the
+    resumption of ties with X", "backed talks between X and Y"."""
+    out: list[list[Argument]] = []
+    frontier = [(tok, 0)]
+    while frontier:
+        node, depth = frontier.pop(0)
+        if depth >= max_depth:
+            continue
+        for prep in kids(node):
+            if prep.dep_ not in ("prep", "agent"):
+                continue
+            objs = [o for o in kids(prep) if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN", "PRON")]
+            if not objs:
+                continue
+            if prep.lower_ in NESTED_PREPS:
+                found = [c for o in objs for c in conjuncts(o)]
+                out.append([Argument(f, f"prep '{prep.text}' inside '{tok.text}'", 3 + depth) for f in found])
+            frontier.extend((o, depth + 1) for o in objs)
+    return out
+
+
 def actor_modifiers(tok: Token) -> list[Token]:
     """Modifiers of a noun that can name an actor: "Chinese apps", "U.S. tariffs", "Trump's plan"."""
     out = []
@@ -427,6 +452,11 @@ def match_sentence(sent: SentSpan, lexicon: Lexicon) -> SentenceMatch:
                 cand.symmetric_pairs = True
         cand.sources = nominal_args(cand.sources)
         opts = [[o for t in nominal_args(opt) for o in action_owner(t, tok)] for opt in (cand.target_options or [cand.targets])]
+        # actors nested in a thing-object come last: the coder uses them when nothing before names an actor
+        for opt in list(opts):
+            for a in opt:
+                if a.token.pos_ == "NOUN":
+                    opts.extend(nested_targets(a.token))
         cand.target_options = [o for o in opts if o]
         cand.targets = cand.target_options[0] if cand.target_options else []
         if not cand.sources and (nominal or participle_modifier(tok)):
