@@ -189,6 +189,10 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--report", help="write the full report as JSON here")
     _coder_args(v)
     v.set_defaults(func=eval_cli)
+
+    from .store_cli import register as register_store
+
+    register_store(sub)
     return p
 
 
