@@ -136,6 +136,7 @@
 0841 pardon|amnesty  target=dobj  conf=0.7
 057  sign|ink|conclude|finalize|finalise  +obj:agreement|deal|treaty|accord|pact|memorandum|mou|contract|declaration  sym target=with  conf=0.85
 057  reach +obj:agreement|deal|accord|settlement  sym target=with  conf=0.85
+057  strike|clinch|seal|secure|hammer|broker|approve|ratify +obj:agreement|deal|accord|pact|bargain|treaty  sym target=with  conf=0.85
 057  n:agreement|deal|treaty|accord|pact  sym target=with  conf=0.5
 
 # ---- 06 ENGAGE IN MATERIAL COOPERATION
@@ -402,7 +403,7 @@
 182  assault|lynch  target=dobj  conf=0.75
 182  beat  +prt:up  target=dobj  conf=0.75
 182  beat  +prep:to:death  target=dobj  conf=0.8
-182  beat  +obj:protester|demonstrator|journalist|prisoner|detainee|woman|man|student|activist  conf=0.75
+182  beat|whip|flog|club  +obj:protester|demonstrator|journalist|prisoner|detainee|woman|man|student|activist|supporter|voter|worker|migrant|refugee|civilian|villager|people|member|lawmaker|opponent|critic|monk|teenager|boy|girl  conf=0.75
 1821 rape  target=dobj  conf=0.85
 1822 torture  target=dobj  conf=0.85
 1822 n:torture  target=of  conf=0.55
