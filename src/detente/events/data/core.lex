@@ -98,7 +98,7 @@
 # ---- 04 CONSULT
 040  meet|consult|confer|discuss  sym target=dobj,with  conf=0.75
 040  n:meeting|consultation|summit|encounter  sym target=with  conf=0.6
-040  hold|have|attend|convene|host +obj:meeting|consultation|summit|discussion|conversation|session|conference  sym target=with  conf=0.75
+040  hold|have|attend|convene|host +obj:meeting|consultation|summit|discussion|conversation|conference  sym target=with  conf=0.75
 040  n:discussion|consultation|conversation  sym target=with  conf=0.5
 041  call|phone|telephone|ring  target=dobj  conf=0.6
 041  n:call +mod:phone|telephone  sym target=with  conf=0.75
@@ -187,6 +187,7 @@
 0811 lift +obj:censorship  conf=0.8
 082  n:amnesty  target=for  conf=0.55
 083  accept +obj:demand|reform  conf=0.65
+080  meet|satisfy|fulfil|fulfill +obj:demand|condition  target=none  conf=0.55
 0831 resign|quit|abdicate  target=none  conf=0.8
 0831 step +prt:down  target=none  conf=0.8
 0832 reverse|scrap|rescind|revoke  +obj:policy|decision|law|plan|decree  conf=0.7
