@@ -14,7 +14,7 @@ from ..doccache import sentences
 from ..models import Actor, Article, Event, Flags, Span
 from ..registry import package_file
 from .dates import event_date, is_historical
-from .extract import Argument, Candidate, SentenceMatch, conjuncts, match_sentence
+from .extract import THING, Argument, Candidate, SentenceMatch, conjuncts, match_sentence
 from .factuality import factuality
 from .lexicon import Lexicon
 from .places import event_place
@@ -22,11 +22,11 @@ from .places import event_place
 Doc = Any
 
 
-@lru_cache(maxsize=1)
-def negation_table() -> dict[str, str]:
-    """CAMEO code prefix -> the code its negation is coded as ("did not agree" -> reject)."""
+@lru_cache(maxsize=4)
+def recode_table(name: str) -> dict[str, str]:
+    """CAMEO code prefix -> replacement code, from events/data/<name>.tsv (negation, future)."""
     out: dict[str, str] = {}
-    for raw in package_file("events/data/negation.tsv").read_text(encoding="utf-8").splitlines():
+    for raw in package_file(f"events/data/{name}.tsv").read_text(encoding="utf-8").splitlines():
         line = raw.split("#", 1)[0].strip()
         if line:
             src, dst = line.split()
@@ -34,12 +34,17 @@ def negation_table() -> dict[str, str]:
     return out
 
 
-def negated_code(code: str) -> str | None:
-    table = negation_table()
+def recoded(code: str, table: str) -> str | None:
+    rows = recode_table(table)
     for n in (len(code), 3, 2):
-        if code[:n] in table:
-            return table[code[:n]]
+        if code[:n] in rows:
+            return rows[code[:n]]
     return None
+
+
+def negated_code(code: str) -> str | None:
+    """The code a negated event is coded as ("did not agree" -> reject), or None to keep it."""
+    return recoded(code, "negation")
 
 
 # A reported event replaces its reporting verb's statement only when it is this credible.
@@ -79,7 +84,8 @@ class SentenceCoder:
         for arg in args:
             for tok in conjuncts(arg.token):
                 for actor in index.actors_for(tok):
-                    key = (actor.code, actor.text)
+                    # one phrase naming the same actor twice ("his counterpart, Michel Aoun") counts once
+                    key = (actor.code, str(tok.i)) if actor.code else (None, actor.text)
                     if key in seen:
                         continue
                     seen.add(key)
@@ -125,6 +131,14 @@ class SentenceCoder:
                    index: Any) -> list[Event]:
         entry = cand.entry
         sources = self._actors(cand.sources, index)
+        if cand.reported_by is not None and sources and not any(a.resolved or a.sector for a, _ in sources) \
+                and all(arg.token.pos_ == "PRON" for _, arg in sources):
+            # "The rebels said they will release ...": the pronoun is the speaker
+            speaker = self._actors(cand.reported_by.sources, index)
+            if any(a.resolved or a.sector for a, _ in speaker):
+                sources = [(a, Argument(arg.token, f"'{sources[0][1].token.text}' = the speaker ({arg.path} of "
+                                                   f"'{cand.reported_by.trigger.text}')", arg.hops + 1))
+                           for a, arg in speaker]
         targets = self._actors(cand.targets, index)
         if targets and not any(a.resolved or a.sector for a, _ in targets):
             # "restored ties with Gondor": the object names no actor, a later option may
@@ -133,6 +147,9 @@ class SentenceCoder:
                 if any(a.resolved or a.sector for a, _ in alt):
                     targets = alt
                     break
+            else:
+                if cand.targets and cand.targets[0].path == THING:
+                    targets = []  # "signed an agreement": the thing is no target
         pairs: list[tuple[tuple[Actor, Argument] | None, tuple[Actor, Argument] | None, str]] = []
         if cand.symmetric_pairs and len(sources) >= 2 and not targets:
             for a, b in permutations(sources, 2):
@@ -163,7 +180,6 @@ class SentenceCoder:
             if neg is not None:
                 code_reason += f"; negated, so coded {neg} instead of {code}"
                 code = neg
-        info = self.codebook.get(code)
         date = event_date(cand.trigger, article.date)
         if is_historical(date, article.date, self.settings.historical_days):
             flags.historical = True
@@ -175,6 +191,12 @@ class SentenceCoder:
             flags.future = True
             flags.reason = (flags.reason + "; " if flags.reason else "") + \
                 f"future: dated {date.value}, after publication"
+        if flags.future and not flags.negated and not flags.hypothetical and not cand.absorbed:
+            intent = recoded(code, "future")
+            if intent is not None and intent != code:
+                code_reason += f"; announced for the future, so coded {intent} (intent) instead of {code}"
+                code = intent
+        info = self.codebook.get(code)
         place = event_place(cand.trigger)
         events = []
         for src, tgt, pair_reason in pairs:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..doccache import kids
-from .lexicon import Constraint, LexEntry, Lexicon
+from .lexicon import NO_EVENT, Constraint, LexEntry, Lexicon
 
 Token = Any  # spacy.tokens.Token
 SentSpan = Any  # spacy.tokens.Span
@@ -19,6 +19,8 @@ SentSpan = Any  # spacy.tokens.Span
 SUBJ = ("nsubj", "csubj")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
 OBJ = ("dobj", "obj")
+THING = "object (the thing acted on)"
+TEMPORAL = ("DATE", "TIME")  # "on Tuesday" names a time, never a target
 RELPRON = {"who", "that", "which", "whom", "whose"}
 # Nouns that stand for an action; their actor is the actor of the clause they refer to.
 ACTION_NOUNS = {"move", "decision", "step", "action", "policy", "plan", "measure", "act", "approach"}
@@ -98,7 +100,7 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
     for c in kids(tok):
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
             for o in kids(c):
-                if o.dep_ in ("pobj", "pcomp"):
+                if o.dep_ in ("pobj", "pcomp") and o.ent_type_ not in TEMPORAL:
                     out.append(o)
     return out
 
@@ -208,11 +210,20 @@ def satisfies(tok: Token, c: Constraint, nominal: bool) -> bool:
         for ch in kids(tok):
             if ch.dep_ in ("prep", "agent", "dative") and ch.lower_ in c.value:
                 if not c.objects:
-                    return True
+                    if any(o.dep_ in ("pobj", "pcomp") and o.ent_type_ not in TEMPORAL for o in kids(ch)):
+                        return True
+                    continue
                 for o in kids(ch):
                     if o.dep_ in ("pobj", "pcomp") and (lemma_of(o) in c.objects or o.lower_ in c.objects):
                         return True
-        # prepositions attached to the object: "imposed sanctions on", "called for talks"
+        # prepositions the parser hung on the object: "investigating the president over bribery"
+        for obj in obj_tokens(tok, nominal):
+            for ch in kids(obj):
+                if ch.dep_ == "prep" and ch.lower_ in c.value:
+                    if not c.objects:
+                        return True
+                    if any(o.dep_ == "pobj" and (lemma_of(o) in c.objects or o.lower_ in c.objects) for o in kids(ch)):
+                        return True
         return False
     if c.kind == "xcomp":
         return any(lemma_of(x) in c.value for x in children(tok, "xcomp", "ccomp"))
@@ -220,6 +231,7 @@ def satisfies(tok: Token, c: Constraint, nominal: bool) -> bool:
         return any(x.lower_ in c.value for x in children(tok, "prt"))
     if c.kind == "mod":
         pool = list(kids(tok)) + [g for o in obj_tokens(tok, nominal) for g in kids(o)]
+        pool += [g for p in kids(tok) if p.dep_ == "prep" for o in kids(p) if o.dep_ == "pobj" for g in kids(o)]
         return any(x.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod") and lemma_of(x) in c.value for x in pool)
     return False
 
@@ -271,12 +283,21 @@ def verb_targets(tok: Token, entry: LexEntry, passive: bool) -> list[list[Argume
             found = prep_objects(o, where)
             if found:
                 options.append([Argument(f, f"prep '{where}' on '{o.text}'", 3) for f in found])
+    things = direct if passive else objs_direct
     if constrained_obj or options:
         # the owner of the thing acted on: "halted Chinese investments", "froze Russian assets"
-        things = direct if passive else objs_direct
         owners = [m for t in things for c in conjuncts(t) for m in actor_modifiers(c)]
         if owners:
             options.append([Argument(m, f"owner of '{m.head.text}'", 2) for m in owners])
+    # actors inside the objects of the trigger's constraint prepositions: "agreed to a ceasefire with X"
+    for c in entry.constraints:
+        if c.kind == "prep":
+            for prep in c.value:
+                for o in prep_objects(tok, prep):
+                    options.extend(nested_targets(o))
+    if constrained_obj and things and not entry.explicit_targets:
+        # last resort: the object itself, when it names an actor ("outlawed the opposition party")
+        options.append([Argument(t, THING, 1) for t in things])
     return options
 
 
@@ -357,9 +378,9 @@ def nominal_arguments(tok: Token, entry: LexEntry, cand: Candidate) -> None:
     light = None
     if first.dep_ in OBJ + ("nsubjpass",) and head.pos_ in ("VERB", "AUX"):
         light = head
-    elif first.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "in") and head.head.pos_ == "VERB" \
-            and head.head.lemma_ in ("call", "engage", "participate", "join"):
-        light = head.head
+    elif first.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and (
+            head.lower_ == "for" or (head.lower_ == "in" and head.head.lemma_ in ("engage", "participate", "join"))):
+        light = head.head  # "arrived in Cairo for talks", "engaged in talks"
     if light is not None and not cand.sources:
         subs = clause_subjects(light)
         if subs:
@@ -433,6 +454,9 @@ def match_sentence(sent: SentSpan, lexicon: Lexicon) -> SentenceMatch:
         entry, rejected = choose_entry(tok, entries, nominal)
         if entry is None:
             discarded.append(Discarded(tok, "no entry's constraints hold: " + "; ".join(rejected)))
+            continue
+        if entry.code == NO_EVENT:
+            discarded.append(Discarded(tok, f"the lexicon says this reading is not an event ({entry.describe()})"))
             continue
         if participle_modifier(tok) and entry.specificity == 0:
             discarded.append(Discarded(tok, f"participle '{tok.text}' describes '{tok.head.text}'; only entries "
@@ -512,11 +536,26 @@ def _link(cands: list[Candidate], by_token: dict[int, Candidate], discarded: lis
             if dep in ("ccomp", "parataxis") or (dep == "conj" and parent.dep_ == "ccomp"):
                 if owner is not None and owner.entry.say:
                     cand.reported_by = owner
-                elif owner is None:
-                    # reporting verbs outside the lexicon still mark speech
-                    pass
+                elif owner is not None and dep == "ccomp" and not cand.nominal:
+                    # "demanded that Manila withdraw": the demand's content, not an event of its own
+                    cand.wrapper = owner
+                    owner.absorbed.append(cand)
                 break
             break
+    for cand in cands:
+        if cand.absorbed and not cand.targets and cand.entry.targets:
+            inner = cand.absorbed[0]
+            if inner.trigger.dep_ == "ccomp" and inner.sources:
+                # "demanded that Manila withdraw": the one asked to act is the target
+                cand.target_options = [[Argument(a.token, f"subject of '{inner.trigger.text}'", a.hops + 1)
+                                        for a in inner.sources]]
+            else:
+                # "threatened to attack Israel", "refused to meet South Korean officials"
+                cand.target_options = [[Argument(a.token, f"{a.path} of '{inner.trigger.text}'", a.hops + 1)
+                                        for a in opt] for opt in inner.target_options or [inner.targets] if opt]
+            cand.targets = cand.target_options[0] if cand.target_options else []
+            if cand.targets:
+                cand.symmetric_pairs = False
     for cand in cands:
         if cand.wrapper is not None:
             discarded.append(Discarded(cand.trigger, f"absorbed by '{cand.wrapper.trigger.text}' "

@@ -4,13 +4,14 @@ File format (UTF-8, one entry a line, fields separated by whitespace, `#` starts
 
     CODE  TRIGGER  [CONSTRAINT ...]  [OPTION ...]
 
-CODE is a CAMEO code from the codebook. TRIGGER is one or more lemmas joined with `|`; a leading
+CODE is a CAMEO code from the codebook, or `none` for a reading that is not an event (it blocks the
+less specific entries: "none fight +obj:epidemic|fire|corruption"). TRIGGER is one or more lemmas joined with `|`; a leading
 `n:` makes it a nominal trigger (a noun such as "talks" or "tariff"), otherwise it is a verb.
 Constraints narrow where the entry applies; more constraints make an entry more specific, and the
 most specific matching entry wins:
 
     +obj:L|L        the direct object (the passive subject, or a nominal's `of` object) has lemma L
-    +prep:P         the trigger has a preposition P ("call +prep:for")
+    +prep:P         the trigger has a preposition P ("call +prep:for"; P|Q for either)
     +prep:P:L|L     ... whose object has lemma L ("call +prep:for:aid|assistance")
     +xcomp:L|L      the trigger governs an infinitive with lemma L ("agree +xcomp:meet")
     +prt:P          the trigger has particle P ("cut +prt:off")
@@ -42,6 +43,7 @@ from ..codebook import Codebook, default_codebook
 from ..errors import DictionaryError
 from ..registry import package_files
 
+NO_EVENT = "none"  # an entry whose reading is not an event ("fight +obj:epidemic")
 DEFAULT_VERB_TARGETS = ("dobj", "iobj", "with", "against", "on", "to", "at", "into")
 DEFAULT_NOUN_TARGETS = ("on", "against", "with", "to", "of", "over", "at", "into", "for")
 CONSTRAINT_KINDS = ("obj", "prep", "xcomp", "prt", "mod")
@@ -96,7 +98,7 @@ def _parse_line(raw: str, path: str, n: int, codebook: Codebook, user: bool) -> 
         raise DictionaryError("an entry needs at least a CAMEO code and a trigger lemma, e.g. '040 meet'",
                               path=path, line=n)
     code, trig, rest = fields[0], fields[1], fields[2:]
-    if code not in codebook:
+    if code != NO_EVENT and code not in codebook:
         raise DictionaryError(f"CAMEO code {code!r} is not in the codebook (detente/data/cameo.tsv)",
                               path=path, line=n)
     pos = "verb"
@@ -118,7 +120,7 @@ def _parse_line(raw: str, path: str, n: int, codebook: Codebook, user: bool) -> 
                     path=path, line=n)
             if kind == "prep":
                 prep, _, objs = spec.partition(":")
-                constraints.append(Constraint("prep", frozenset([prep.lower()]),
+                constraints.append(Constraint("prep", frozenset(x.lower() for x in prep.split("|") if x),
                                               frozenset(o.lower() for o in objs.split("|") if o)))
             else:
                 constraints.append(Constraint(kind, frozenset(v.lower().replace("_", " ") for v in spec.split("|") if v)))
@@ -181,7 +183,7 @@ class Lexicon:
         return self._index.get((pos, lemma), [])
 
     def codes(self) -> set[str]:
-        return {e.code for e in self.entries}
+        return {e.code for e in self.entries if e.code != NO_EVENT}
 
     @classmethod
     def load(cls, user_files: Iterable[Path | str] = ()) -> Lexicon:
