@@ -159,8 +159,8 @@ class SentenceCoder:
         elif sources and targets:
             for a in sources:
                 for b in targets:
-                    if a[0].country is not None and a[0].code == b[0].code and a[0].span == b[0].span:
-                        continue
+                    if a[0].code is not None and a[0].code == b[0].code:
+                        continue  # an actor acting on itself ("Gondor ... their meeting") is no dyad
                     pairs.append((a, b, ""))
         elif sources:
             pairs = [(a, None, "") for a in sources]
@@ -191,11 +191,6 @@ class SentenceCoder:
             flags.future = True
             flags.reason = (flags.reason + "; " if flags.reason else "") + \
                 f"future: dated {date.value}, after publication"
-        if flags.future and not flags.negated and not flags.hypothetical and not cand.absorbed:
-            intent = recoded(code, "future")
-            if intent is not None and intent != code:
-                code_reason += f"; announced for the future, so coded {intent} (intent) instead of {code}"
-                code = intent
         info = self.codebook.get(code)
         place = event_place(cand.trigger)
         events = []

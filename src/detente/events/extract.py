@@ -20,6 +20,9 @@ SUBJ = ("nsubj", "csubj")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
 OBJ = ("dobj", "obj")
 THING = "object (the thing acted on)"
+# Roots whose "that" clause is what was asked for, not a separate event ("demanded that X withdraw").
+CLAUSE_WRAPPER_ROOTS = ("02", "10")
+REPORTING = {"say", "report", "tell", "announce", "state", "add", "note", "claim", "declare", "write", "confirm"}
 TEMPORAL = ("DATE", "TIME")  # "on Tuesday" names a time, never a target
 RELPRON = {"who", "that", "which", "whom", "whose"}
 # Nouns that stand for an action; their actor is the actor of the clause they refer to.
@@ -536,7 +539,8 @@ def _link(cands: list[Candidate], by_token: dict[int, Candidate], discarded: lis
             if dep in ("ccomp", "parataxis") or (dep == "conj" and parent.dep_ == "ccomp"):
                 if owner is not None and owner.entry.say:
                     cand.reported_by = owner
-                elif owner is not None and dep == "ccomp" and not cand.nominal:
+                elif owner is not None and dep == "ccomp" and not cand.nominal \
+                        and owner.entry.code[:2] in CLAUSE_WRAPPER_ROOTS and lemma_of(owner.trigger) not in REPORTING:
                     # "demanded that Manila withdraw": the demand's content, not an event of its own
                     cand.wrapper = owner
                     owner.absorbed.append(cand)
