@@ -336,8 +336,10 @@ class ActorIndex:
                 if key in known:
                     self._surname_of[i] = known[key]
                     self.person_mentions.append((i, i))
-                elif key in res._global_surnames and not tok.is_stop and (
-                        tok.ent_type_ == "PERSON" or (i > 0 and doc[i - 1].lower_ in TITLE_WORDS)):
+                elif key in res._global_surnames and not tok.is_stop and i not in self._match_at and (
+                        tok.ent_type_ == "PERSON" or (i > 0 and doc[i - 1].lower_ in TITLE_WORDS)
+                        # the small model often tags a lone surname ORG/GPE or nothing: "Lavrov and Blinken"
+                        or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG", "GPE", "NORP", "LOC"))):
                     self._global_of[i] = res._global_surnames[key]
                     self.person_mentions.append((i, i))
             i += 1
