@@ -145,6 +145,9 @@ class Event(BaseModel):
     confidence: float = Field(ge=0.0, le=1.0)
     rank: int = Field(default=0, description="0 is the sentence's main event")
     lexicon_entry: str = Field(description="the trigger lexicon entry that fired")
+    coded_by: Literal["lexicon", "model", "both"] = Field(
+        default="lexicon", description="who chose the code: the lexicon, the learned model, or both agreeing")
+    model_probability: float | None = Field(default=None, description="the model's probability of the code's root")
     reason: str = ""
     url: str | None = None
     source_name: str | None = None

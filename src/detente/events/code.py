@@ -14,9 +14,20 @@ from ..doccache import sentences
 from ..models import Actor, Article, Event, Flags, Span
 from ..registry import package_file
 from .dates import event_date, is_historical
-from .extract import THING, Argument, Candidate, SentenceMatch, conjuncts, match_sentence
+from .extract import (
+    THING,
+    Argument,
+    Candidate,
+    SentenceMatch,
+    build_candidate,
+    conjuncts,
+    match_sentence,
+    unclaimed_predicates,
+)
 from .factuality import factuality
-from .lexicon import Lexicon
+from .features import candidate_features
+from .lexicon import DEFAULT_VERB_TARGETS, LexEntry, Lexicon
+from .model import NONE
 from .places import event_place
 
 Doc = Any
@@ -47,6 +58,8 @@ def negated_code(code: str) -> str | None:
     return recoded(code, "negation")
 
 
+# Weight of the model's probability in an event's confidence (the rest is the lexicon entry's prior).
+MODEL_WEIGHT = 0.6
 # A reported event replaces its reporting verb's statement only when it is this credible.
 REPORT_MIN_CONFIDENCE = 0.3
 
@@ -54,6 +67,20 @@ REPORT_MIN_CONFIDENCE = 0.3
 @dataclass
 class CoderSettings:
     historical_days: int = 60
+    use_model: bool = True
+    # the model replaces the lexicon's root when it is at least this sure and gives the lexicon's root at most
+    override_p: float = 0.6
+    override_max_lexicon_p: float = 0.15
+    # the model proposes an event for an unclaimed main verb when this sure that it is one
+    propose_p: float = 0.7
+
+
+@dataclass
+class ModelDecision:
+    code: str
+    coded_by: str  # lexicon | model | both
+    probability: float | None
+    reason: str
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
@@ -72,10 +99,16 @@ def event_id(article_id: str, sent_index: int, trigger: Span, code: str, src: st
 class SentenceCoder:
     """Codes the sentences of one parsed article."""
 
-    def __init__(self, lexicon: Lexicon, codebook: Codebook | None = None, settings: CoderSettings | None = None):
+    def __init__(self, lexicon: Lexicon, codebook: Codebook | None = None, settings: CoderSettings | None = None,
+                 model: Any = None):
         self.lexicon = lexicon
         self.codebook = codebook or default_codebook()
         self.settings = settings or CoderSettings()
+        if model is None and self.settings.use_model:
+            from .model import bundled_model
+
+            model = bundled_model()
+        self.model = model if self.settings.use_model else None
 
     # -- actors
     def _actors(self, args: list[Argument], index: Any) -> list[tuple[Actor, Argument]]:
@@ -105,6 +138,8 @@ class SentenceCoder:
         reporters: set[int] = set()
         produced: list[tuple[Candidate, list[Event]]] = []
         live = [c for c in match.candidates if c.wrapper is None]
+        if self.model is not None:
+            live += self._predict(match, sent)
         # reported events before their reporters, inner reporters before outer ones
         for cand in sorted(live, key=lambda c: (c.entry.say, -sum(1 for _ in c.trigger.ancestors))):
             if cand.entry.say and id(cand) in reporters:
@@ -126,6 +161,56 @@ class SentenceCoder:
             ev.rank = r
             ranked.append(ev)
         return ranked
+
+    def _predict(self, match: SentenceMatch, sent: Any) -> list[Candidate]:
+        """Score the lexicon's candidates with the model; return the events it proposes besides them."""
+        assert self.model is not None
+        for cand in match.candidates:
+            if cand.wrapper is None:
+                cand.prediction = self.model.predict(candidate_features(cand.trigger, sent, cand.entry.code))
+        proposed = []
+        for tok in unclaimed_predicates(sent, match):
+            pred = self.model.predict(candidate_features(tok, sent, None))
+            root, p = pred.best_root()
+            if root == NONE or p < self.settings.propose_p:
+                continue
+            best = pred.best_code(root)
+            code = best[0] if best and best[0] in self.codebook else f"{root}0"
+            if code not in self.codebook:
+                code = root
+            entry = LexEntry(code=code, lemmas=frozenset([tok.lemma_.lower()]), pos="verb",
+                             targets=DEFAULT_VERB_TARGETS, conf=round(p, 3), origin="model",
+                             text=f"model: P(root {root})={p:.2f}")
+            cand = build_candidate(tok, entry)
+            cand.prediction = pred
+            cand.proposed = True
+            proposed.append(cand)
+        return proposed
+
+    def _decide(self, cand: Candidate) -> ModelDecision:
+        """Who chooses the code: the lexicon, the model, or both agreeing."""
+        code = cand.entry.code
+        pred = cand.prediction
+        if pred is None:
+            return ModelDecision(code, "lexicon", None, "")
+        if cand.proposed:
+            root, p = pred.best_root()
+            return ModelDecision(code, "model", p, f"proposed by the model: no lexicon trigger; P(root {root})={p:.2f}")
+        lex_root = code[:2]
+        p_lex = pred.root.get(lex_root, 0.0)
+        root, p = pred.best_root()
+        if root == lex_root:
+            return ModelDecision(code, "both", p_lex, f"model agrees: P(root {lex_root})={p_lex:.2f}")
+        s = self.settings
+        if root != NONE and p >= s.override_p and p_lex <= s.override_max_lexicon_p and not cand.entry.user:
+            best = pred.best_code(root)
+            new = best[0] if best and best[0] in self.codebook else f"{root}0"
+            if new not in self.codebook:
+                new = root
+            return ModelDecision(new, "model", p, f"model overrides the lexicon's {code}: P(root {root})={p:.2f}, "
+                                                  f"P(root {lex_root})={p_lex:.2f}")
+        return ModelDecision(code, "lexicon", p_lex, f"model prefers {root} (P={p:.2f}) but not enough to override; "
+                                                     f"P(root {lex_root})={p_lex:.2f}")
 
     def events_for(self, cand: Candidate, sent: Any, s_i: int, doc: Doc, article: Article,
                    index: Any) -> list[Event]:
@@ -171,8 +256,11 @@ class SentenceCoder:
 
         trig = _token_span(cand.trigger)
         flags = factuality(cand.trigger)
-        code = entry.code
-        code_reason = f"lexicon entry {entry.describe()}"
+        decision = self._decide(cand)
+        code = decision.code
+        code_reason = f"lexicon entry {entry.describe()}" if not cand.proposed else "no lexicon entry"
+        if decision.reason:
+            code_reason += f"; {decision.reason}"
         if cand.absorbed:
             code_reason += "; wraps " + ", ".join(f"'{a.trigger.text}' ({a.entry.code})" for a in cand.absorbed)
         if flags.negated:
@@ -197,7 +285,7 @@ class SentenceCoder:
         for src, tgt, pair_reason in pairs:
             src_actor = src[0] if src else None
             tgt_actor = tgt[0] if tgt else None
-            conf = self._confidence(cand, src, tgt, flags)
+            conf = self._confidence(cand, src, tgt, flags, decision)
             parts = [code_reason]
             if src:
                 parts.append(f"source '{src_actor.text if src_actor else ''}' via {src[1].path}: "
@@ -238,6 +326,8 @@ class SentenceCoder:
                 flags=flags.model_copy(),
                 confidence=conf,
                 lexicon_entry=entry.describe(),
+                coded_by=decision.coded_by,  # type: ignore[arg-type]
+                model_probability=round(decision.probability, 4) if decision.probability is not None else None,
                 reason="; ".join(parts),
                 url=article.url,
                 source_name=article.source,
@@ -248,8 +338,11 @@ class SentenceCoder:
 
     @staticmethod
     def _confidence(cand: Candidate, src: tuple[Actor, Argument] | None, tgt: tuple[Actor, Argument] | None,
-                    flags: Flags) -> float:
+                    flags: Flags, decision: ModelDecision | None = None) -> float:
         c = cand.entry.conf
+        if decision is not None and decision.probability is not None:
+            # the model's probability of the chosen root, blended with the lexicon's prior
+            c = MODEL_WEIGHT * decision.probability + (1 - MODEL_WEIGHT) * c
         if src is None:
             c -= 0.25
         elif not src[0].resolved:

@@ -57,6 +57,8 @@ class Candidate:
     reported_by: Candidate | None = None  # the reporting verb whose complement holds this event
     source_fallback: str = ""  # how a source was inferred when the syntax gave none
     notes: list[str] = field(default_factory=list)
+    prediction: Any = None  # the learned model's Prediction for this candidate, when a model is used
+    proposed: bool = False  # proposed by the model where the lexicon had no trigger
 
     @property
     def is_statement(self) -> bool:
@@ -465,37 +467,55 @@ def match_sentence(sent: SentSpan, lexicon: Lexicon) -> SentenceMatch:
             discarded.append(Discarded(tok, f"participle '{tok.text}' describes '{tok.head.text}'; only entries "
                                             f"with an object constraint code such modifiers"))
             continue
-        cand = Candidate(trigger=tok, entry=entry, nominal=nominal)
+        cand = build_candidate(tok, entry, nominal)
         if rejected:
             cand.notes.append("more specific entries did not apply: " + "; ".join(rejected))
-        if nominal:
-            nominal_arguments(tok, entry, cand)
-        else:
-            cand.passive = is_passive(tok)
-            cand.sources = clause_subjects(tok)
-            cand.target_options = verb_targets(tok, entry, cand.passive)
-            cand.targets = cand.target_options[0] if cand.target_options else []
-            if entry.symmetric and not cand.targets:
-                cand.symmetric_pairs = True
-        cand.sources = nominal_args(cand.sources)
-        opts = [[o for t in nominal_args(opt) for o in action_owner(t, tok)] for opt in (cand.target_options or [cand.targets])]
-        # actors nested in a thing-object come last: the coder uses them when nothing before names an actor
-        for opt in list(opts):
-            for a in opt:
-                if a.token.pos_ == "NOUN":
-                    opts.extend(nested_targets(a.token))
-        cand.target_options = [o for o in opts if o]
-        cand.targets = cand.target_options[0] if cand.target_options else []
-        if not cand.sources and (nominal or participle_modifier(tok)):
-            loc = locative_state(tok.head if not nominal else tok)
-            if loc is not None:
-                cand.sources = [Argument(loc, f"state where it happened ('in {loc.text}')", 3)]
-                cand.source_fallback = "locative"
         cands.append(cand)
         by_token[tok.i] = cand
     _link(cands, by_token, discarded)
     return SentenceMatch(candidates=cands, discarded=discarded)
 
+
+def build_candidate(tok: Token, entry: LexEntry, nominal: bool = False) -> Candidate:
+    """A candidate event with its source and target arguments found through the parse."""
+    cand = Candidate(trigger=tok, entry=entry, nominal=nominal)
+    if nominal:
+        nominal_arguments(tok, entry, cand)
+    else:
+        cand.passive = is_passive(tok)
+        cand.sources = clause_subjects(tok)
+        cand.target_options = verb_targets(tok, entry, cand.passive)
+        cand.targets = cand.target_options[0] if cand.target_options else []
+        if entry.symmetric and not cand.targets:
+            cand.symmetric_pairs = True
+    cand.sources = nominal_args(cand.sources)
+    opts = [[o for t in nominal_args(opt) for o in action_owner(t, tok)] for opt in (cand.target_options or [cand.targets])]
+    # actors nested in a thing-object come last: the coder uses them when nothing before names an actor
+    for opt in list(opts):
+        for a in opt:
+            if a.token.pos_ == "NOUN":
+                opts.extend(nested_targets(a.token))
+    cand.target_options = [o for o in opts if o]
+    cand.targets = cand.target_options[0] if cand.target_options else []
+    if not cand.sources and (nominal or participle_modifier(tok)):
+        loc = locative_state(tok.head if not nominal else tok)
+        if loc is not None:
+            cand.sources = [Argument(loc, f"state where it happened ('in {loc.text}')", 3)]
+            cand.source_fallback = "locative"
+    return cand
+
+
+def unclaimed_predicates(sent: SentSpan, match: SentenceMatch) -> list[Token]:
+    """Main-clause verbs no lexicon entry claimed: where the model may propose an event."""
+    taken = {c.trigger.i for c in match.candidates}
+    taken |= {a.trigger.i for c in match.candidates for a in c.absorbed}
+    out = []
+    for tok in sent:
+        if tok.i in taken or tok.pos_ != "VERB":
+            continue
+        if tok.dep_ == "ROOT" or (tok.dep_ in ("conj", "ccomp") and tok.head.dep_ == "ROOT"):
+            out.append(tok)
+    return out
 
 def _link(cands: list[Candidate], by_token: dict[int, Candidate], discarded: list[Discarded]) -> None:
     """Wrap embedded events into their wrapper (agree to meet), and tie reported events to the reporter."""
