@@ -21,6 +21,7 @@ _LAZY = {
     "load_nlp": ("nlp", "load_nlp"),
     "read_inputs": ("ingest", "read_inputs"),
     "explain": ("explain", "explain"),
+    "Store": ("store", "Store"),
 }
 
 __all__ = ["Actor", "Article", "Event", "EventDate", "Flags", "Place", "Reject", "Span", "__version__", *_LAZY]

@@ -42,3 +42,11 @@ class CodebookError(DetenteError):
 
 class GoldFormatError(DetenteError):
     """A gold file for `detente eval` is in no format detente reads."""
+
+
+class StoreError(DetenteError):
+    """The event store cannot be opened, migrated, written or queried as asked."""
+
+
+class QueryError(StoreError):
+    """A query given to the read-only SQL interface is not a single read-only SELECT."""
