@@ -24,6 +24,7 @@ def _date(value: str) -> dt.date:
 
 
 def _coder_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--no-model", action="store_true", help="code with the lexicon alone, without the learned model")
     p.add_argument("--model", help="spaCy pipeline to load (default: DETENTE_MODEL, then any installed en_core_web_*)")
     p.add_argument("--actors", action="append", default=[], metavar="FILE",
                    help="extra actor dictionary (detente TSV or PETRARCH format); repeatable")
@@ -38,7 +39,7 @@ def _make_coder(args: argparse.Namespace, **kw: Any) -> Any:
     nlp = load_nlp(args.model)
     if not getattr(args, "quiet", False):
         print(f"detente: using spaCy model {model_description(nlp)}", file=sys.stderr)
-    return Coder(nlp=nlp, actor_files=args.actors, verb_files=args.verbs, **kw)
+    return Coder(nlp=nlp, actor_files=args.actors, verb_files=args.verbs, use_model=not args.no_model, **kw)
 
 
 # ---------------------------------------------------------------- code
@@ -144,7 +145,7 @@ def eval_cli(args: argparse.Namespace) -> int:
     gold = read_gold(args.gold)
     coder = _make_coder(args)
     report = evaluate(gold, coder.code_batch)
-    print(report.render())
+    print(report.render(by_source=args.by_source))
     if args.report:
         Path(args.report).write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False), encoding="utf-8")
         print(f"detente: report written to {args.report}", file=sys.stderr)
@@ -187,6 +188,8 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("eval", help="score the coder against a gold file (PETRARCH XML, five-class TSV, PLOVER JSON)")
     v.add_argument("gold")
     v.add_argument("--report", help="write the full report as JSON here")
+    v.add_argument("--by-source", action="store_true",
+                   help="also score sentences by who chose the main event's code (lexicon, model, both)")
     _coder_args(v)
     v.set_defaults(func=eval_cli)
 

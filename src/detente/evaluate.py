@@ -428,6 +428,8 @@ class Report:
     mistakes: list[dict[str, Any]] = field(default_factory=list)
     n_mistakes: int = 0
     notes: list[str] = field(default_factory=list)
+    by_source: dict[str, Any] = field(default_factory=dict)
+    calibration: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-serialisable dict (what `detente eval --report FILE` writes)."""
@@ -435,9 +437,10 @@ class Report:
             "format": self.format, "gold": self.gold_path, "records": self.n_records,
             "metrics": self.metrics, "classes": self.classes, "by_category": self.by_category,
             "notes": self.notes, "mistakes_total": self.n_mistakes, "mistakes": self.mistakes,
+            "by_source": self.by_source, "calibration": self.calibration,
         }
 
-    def render(self) -> str:
+    def render(self, by_source: bool = False) -> str:
         """A readable plain-text report."""
         out = [f"detente eval: {self.gold_path} ({self.format}, {self.n_records} records)", ""]
         width = max((len(k) for k in self.metrics), default=10)
@@ -449,6 +452,15 @@ class Report:
             out += ["", "  by category             records  exact match", "  " + "-" * 44]
             for cat, d in sorted(self.by_category.items()):
                 out.append(f"  {cat:<24}{d['records']:>7}  {_fmt(d['exact_match'])}")
+        if by_source and self.by_source:
+            out += ["", "  by source of the main event's code   records  correct  accuracy", "  " + "-" * 62]
+            for src, d in sorted(self.by_source.items()):
+                out.append(f"  {src:<36}{d['records']:>8}{d['correct']:>9}  {_fmt(d['accuracy'])}")
+        if self.calibration:
+            out += ["", "  calibration (main event confidence)  records  mean conf  accuracy", "  " + "-" * 64]
+            for b in self.calibration:
+                out.append(f"  {b['bucket']:<36}{b['records']:>8}  {_fmt(b['mean_confidence']):>9}  "
+                           f"{_fmt(b['accuracy'])}")
         for note in self.notes:
             out.append(f"  note: {note}")
         if self.mistakes:
@@ -515,6 +527,10 @@ def _coded(gold: Gold, code_batch: CodeBatch, chunk: int) -> Iterator[tuple[Gold
         yield from run(batch)
 
 
+# Confidence buckets of the reliability table: predicted confidence vs observed accuracy.
+CALIBRATION_EDGES = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+
+
 def evaluate(gold: Gold, code_batch: CodeBatch, *, chunk: int = CHUNK, max_mistakes: int = MAX_MISTAKES) -> Report:
     """Code every gold sentence with `code_batch` (in chunks) and score the result."""
     scorer: _PetrarchScorer | _PentaScorer | _PloverScorer
@@ -528,14 +544,33 @@ def evaluate(gold: Gold, code_batch: CodeBatch, *, chunk: int = CHUNK, max_mista
         raise GoldFormatError(f"{gold.path}: unknown gold format {gold.format!r}; one of {', '.join(FORMATS)}")
     mistakes: list[dict[str, Any]] = []
     n_mistakes = 0
+    sources: dict[str, list[int]] = {}
+    buckets: list[list[float]] = [[] for _ in CALIBRATION_EDGES[:-1]]
+    hits: list[list[int]] = [[] for _ in CALIBRATION_EDGES[:-1]]
     for rec, events in _coded(gold, code_batch, chunk):
-        if not scorer.add(rec, events):
+        ok = scorer.add(rec, events)
+        main = main_event(events, need_plover=gold.format == "plover")
+        src = main.coded_by if main is not None else "no event"
+        tally = sources.setdefault(src, [0, 0])
+        tally[0] += 1
+        tally[1] += int(ok)
+        if main is not None:
+            b = min(len(buckets) - 1, max(0, next(i for i, edge in enumerate(CALIBRATION_EDGES[1:]) if main.confidence <= edge)))
+            buckets[b].append(main.confidence)
+            hits[b].append(int(ok))
+        if not ok:
             n_mistakes += 1
             if len(mistakes) < max_mistakes:
                 mistakes.append({"id": rec.id, "text": rec.text, "gold": rec.to_dict(gold.format),
                                  "predicted": [_event_brief(e) for e in events]})
     report = scorer.report(gold)
     report.mistakes, report.n_mistakes = mistakes, n_mistakes
+    report.by_source = {k: {"records": n, "correct": c, "accuracy": _ratio(c, n)} for k, (n, c) in sources.items()}
+    report.calibration = [
+        {"bucket": f"{lo:.1f}-{hi:.1f}", "records": len(confs),
+         "mean_confidence": round(sum(confs) / len(confs), 3) if confs else None,
+         "accuracy": _ratio(sum(h), len(h))}
+        for lo, hi, confs, h in zip(CALIBRATION_EDGES[:-1], CALIBRATION_EDGES[1:], buckets, hits, strict=True)]
     report.notes = gold.notes + report.notes
     return report
 

@@ -67,11 +67,12 @@ class Coder:
 
     def __init__(self, *, model: str | None = None, nlp: Any = None, actor_files: Sequence[str | Path] = (),
                  verb_files: Sequence[str | Path] = (), batch_size: int = 64, processes: int = 1,
-                 historical_days: int = 60) -> None:
+                 historical_days: int = 60, use_model: bool = True) -> None:
         self.nlp = nlp if nlp is not None else load_nlp(model)
         self.resolver = ActorResolver(extra_files=_prepare_user_files(actor_files, "actors"))
         self.lexicon = Lexicon.load(_prepare_user_files(verb_files, "verbs"))
-        self.coder = SentenceCoder(self.lexicon, settings=CoderSettings(historical_days=historical_days))
+        self.coder = SentenceCoder(self.lexicon, settings=CoderSettings(historical_days=historical_days,
+                                                                        use_model=use_model))
         self.batch_size = batch_size
         self.processes = processes
         self.stats = RunStats()

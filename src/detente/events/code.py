@@ -247,6 +247,8 @@ class SentenceCoder:
                     if a[0].code is not None and a[0].code == b[0].code:
                         continue  # an actor acting on itself ("Gondor ... their meeting") is no dyad
                     pairs.append((a, b, ""))
+            if not pairs:
+                pairs = [(a, None, "the target named the source itself") for a in sources]
         elif sources:
             pairs = [(a, None, "") for a in sources]
         elif targets:
