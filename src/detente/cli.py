@@ -65,14 +65,22 @@ def code_cli(args: argparse.Namespace) -> int:
     out_ctx: Any = open(args.out, "w", encoding="utf-8", newline="") if args.out else nullcontext(sys.stdout)  # noqa: SIM115
     with out_ctx as fh:
         writer = EventWriter(fh, args.format)
-        stream = coder.code_stream(articles())
-        progress = _progress() if sys.stderr.isatty() and not args.quiet else None
-        with progress or nullcontext():
-            task = progress.add_task("coding", total=None) if progress else None
-            for _, events in stream:
+        show = sys.stderr.isatty() and not args.quiet
+        progress: Any = None
+        task: Any = None
+        try:
+            for n, (_, events) in enumerate(coder.code_stream(articles()), 1):
                 writer.write(events)
-                if progress is not None and task is not None:
-                    progress.update(task, advance=1, description=f"coding: {coder.stats.events} events")
+                if show and progress is None and n > PROGRESS_AFTER:
+                    # a bar only once the input is more than a few articles
+                    progress = _progress()
+                    progress.start()
+                    task = progress.add_task("coding", total=None, completed=n)
+                if progress is not None:
+                    progress.update(task, completed=n, description=f"coding: {coder.stats.events} events")
+        finally:
+            if progress is not None:
+                progress.stop()
         writer.close()
     stats = coder.stats.finish()
     stats.rejects = len(rejects)
@@ -83,6 +91,9 @@ def code_cli(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(_summary(stats.as_dict()), file=sys.stderr)
     return 0
+
+
+PROGRESS_AFTER = 3  # articles coded before a progress bar appears
 
 
 def _progress() -> Any:
