@@ -32,13 +32,14 @@ def make_article(id: str, text: str, date: dt.date | None, *, source: str | None
     return Article(id=id, text=text, date=date, source=source, url=url)
 
 
-def make_event(article: Article, source: str, target: str, cameo: str, *, sentence: str | None = None,
+def make_event(article: Article, source: str | None, target: str | None, cameo: str, *, sentence: str | None = None,
                date: dt.date | str | None = None, precision: str = "day", sentence_index: int = 0,
                confidence: float = 0.8, sector: str | None = None, negated: bool = False) -> Event:
     """An Event as the coder would give it: ``source`` does ``cameo`` to ``target`` (country codes)."""
     info = default_codebook().get(cameo)
     verb = VERBS.get(cameo, info.name.lower())
-    s_text, t_text = COUNTRIES.get(source, source), COUNTRIES.get(target, target)
+    s_text = COUNTRIES.get(source, source) if source else "someone"
+    t_text = COUNTRIES.get(target, target) if target else "someone"
     sentence = sentence or f"{s_text[0].upper()}{s_text[1:]} {verb} {t_text}."
     t_at = sentence.find(verb.split()[0])
     t_at = max(t_at, 0)
@@ -49,13 +50,14 @@ def make_event(article: Article, source: str, target: str, cameo: str, *, senten
     if value is None and article.date is not None:
         value, precision = article.date.isoformat(), "publication"
     ev_date = EventDate(value=value, precision=precision if value else "none")  # type: ignore[arg-type]
-    digest = hashlib.sha1(f"{article.id}|{sentence_index}|{sentence}|{cameo}|{source}|{target}".encode()).hexdigest()
+    digest = hashlib.sha1(f"{article.id}|{sentence_index}|{sentence}|{cameo}|{source}|{target}".encode(),
+                          usedforsecurity=False).hexdigest()
     return Event(
         id=digest[:16], article_id=article.id, sentence_index=sentence_index, sentence=sentence,
         source=Actor(text=s_text, span=Span(start=s_at, end=s_at + len(s_text), text=s_text), country=source,
-                     sector=sector, kind="state", name=COUNTRIES.get(source)),
+                     sector=sector, kind="state", name=COUNTRIES.get(source)) if source else None,
         target=Actor(text=t_text, span=Span(start=tg_at, end=tg_at + len(t_text), text=t_text), country=target,
-                     kind="state", name=COUNTRIES.get(target)),
+                     kind="state", name=COUNTRIES.get(target)) if target else None,
         cameo=cameo, cameo_name=info.name, root=info.root, base=info.base, goldstein=info.goldstein,
         quad_class=info.quad_class, plover_event=info.plover_event, plover_mode=info.plover_mode,
         plover_context=info.plover_context, trigger=trigger, date=ev_date,

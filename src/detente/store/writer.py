@@ -29,9 +29,10 @@ from .rows import (
 )
 
 KILL_ENV = "DETENTE_STORE_KILL_AT"
-"""Fault injection for the crash tests: ``POINT:N`` SIGKILLs the process at POINT of its N-th batch.
-POINT is one of ``begin``, ``articles``, ``mentions``, ``events``, ``commit`` (just before COMMIT)
-and ``committed`` (just after)."""
+"""Fault injection for the crash tests: ``POINT:N`` makes the process SIGKILL itself at POINT of its
+N-th batch, ``stop@POINT:N`` makes it SIGSTOP itself there (for the test to SIGKILL it from outside).
+POINT is ``begin``, ``articles``, ``mentions``, ``events``, ``commit`` (just before COMMIT) or
+``committed`` (just after); several specs may be given, separated by commas."""
 
 
 @dataclass
@@ -51,8 +52,12 @@ class BatchCounts:
 
 def _fault(point: str, batch_no: int) -> None:
     spec = os.environ.get(KILL_ENV)
-    if spec and spec == f"{point}:{batch_no}":
-        os.kill(os.getpid(), signal.SIGKILL)
+    if not spec:
+        return
+    for part in spec.split(","):
+        action, _, where = part.strip().rpartition("@")
+        if where == f"{point}:{batch_no}":
+            os.kill(os.getpid(), signal.SIGSTOP if action == "stop" else signal.SIGKILL)
 
 
 def arrow_table(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> Any:
