@@ -59,7 +59,7 @@ TABLE_COLUMNS: tuple[str, ...] = (
 
 _TABLE_SQL = ", ".join(
     {"url": "a.url", "outlet": "a.source", "sentence": "m.sentence", "trigger_text": "m.trigger_text"}.get(
-        c, f"e.{c}") for c in TABLE_COLUMNS)
+        c, f"e.{c}") + f" AS {c}" for c in TABLE_COLUMNS)
 _JOIN = ("FROM events e LEFT JOIN mentions m ON m.mention_id = e.best_mention_id "
          "LEFT JOIN articles a ON a.article_id = m.article_id")
 
@@ -199,7 +199,7 @@ def plover_records(con: Any, where: str = "", params: list[Any] | None = None) -
 def _parquet(con: Any, sql: str, params: list[Any], path: Path) -> int:
     import pyarrow.parquet as pq
 
-    cur = con.execute(sql, params)
-    table = cur.to_arrow_table() if hasattr(cur, "to_arrow_table") else cur.fetch_arrow_table()
+    rel = con.sql(sql, params=params)
+    table = rel.to_arrow_table() if hasattr(rel, "to_arrow_table") else rel.arrow()
     pq.write_table(table, path)
     return int(table.num_rows)
