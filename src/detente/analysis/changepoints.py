@@ -12,6 +12,7 @@ prunes; n is a few hundred periods at most, so the O(n²) recursion is instant).
   mean). sigma is estimated robustly from the first differences of the series,
   ``1.4826 * median(|x_t+1 - x_t|) / sqrt(2)``, which the few real shifts hardly move, with a floor
   of ``min_sigma`` (0.5 Goldstein points) so a perfectly regular series does not split on noise.
+* A segment must hold at least ``min_events`` events (3): one odd event in a thin week is no shift.
 * Each boundary between two segments is a shift of size mean(after) - mean(before); it is kept as
   significant when |size| >= ``min_shift`` (default 1.5 Goldstein points). A negative size is an
   "escalation", a positive one a "thaw"; its date is the first period of the new segment.
@@ -30,6 +31,7 @@ import numpy as np
 BETA = 2.0
 MIN_SIGMA = 0.5
 MIN_SHIFT = 1.5
+MIN_EVENTS = 3
 
 
 @dataclass(frozen=True)
@@ -57,11 +59,15 @@ def noise_sigma(x: np.ndarray, floor: float = MIN_SIGMA) -> float:
     return max(1.4826 * mad / math.sqrt(2.0), floor)
 
 
-def segment(x: np.ndarray, w: np.ndarray, penalty: float) -> list[int]:
-    """Optimal partitioning: the start indices (> 0) of the segments that minimise cost + penalty."""
+def segment(x: np.ndarray, w: np.ndarray, penalty: float, counts: np.ndarray | None = None,
+            min_events: float = 0.0) -> list[int]:
+    """Optimal partitioning: the start indices (> 0) of the segments that minimise cost + penalty,
+    each segment holding at least ``min_events`` of ``counts``."""
     n = len(x)
-    if n < 2:
+    c = np.ones(n) if counts is None else counts
+    if n < 2 or c.sum() < 2 * min_events:
         return []
+    s_c = np.concatenate([[0.0], np.cumsum(c)])
     s_w = np.concatenate([[0.0], np.cumsum(w)])
     s_wx = np.concatenate([[0.0], np.cumsum(w * x)])
     s_wxx = np.concatenate([[0.0], np.cumsum(w * x * x)])
@@ -74,10 +80,16 @@ def segment(x: np.ndarray, w: np.ndarray, penalty: float) -> list[int]:
         swx = s_wx[j] - s_wx[i]
         cost = (s_wxx[j] - s_wxx[i]) - np.divide(swx * swx, sw, out=np.zeros_like(sw), where=sw > 0)
         total = best[i] + np.maximum(cost, 0.0) + penalty
+        total[(s_c[j] - s_c[i]) < min_events] = np.inf
         k = int(np.argmin(total))
+        if not np.isfinite(total[k]):
+            best[j], last[j] = np.inf, 0
+            continue
         best[j], last[j] = total[k], k
     cuts = []
     j = n
+    if not np.isfinite(best[n]):
+        return []
     while j > 0:
         j = int(last[j])
         if j > 0:
@@ -86,15 +98,19 @@ def segment(x: np.ndarray, w: np.ndarray, penalty: float) -> list[int]:
 
 
 def detect_shifts(dates: Sequence[dt.date], means: Sequence[float], counts: Sequence[float] | None = None, *,
-                  min_shift: float = MIN_SHIFT, beta: float = BETA, min_sigma: float = MIN_SIGMA) -> list[Shift]:
-    """Significant shifts of a Goldstein series (periods with events only), oldest first."""
+                  min_shift: float = MIN_SHIFT, beta: float = BETA, min_sigma: float = MIN_SIGMA,
+                  min_events: int = MIN_EVENTS) -> list[Shift]:
+    """Significant shifts of a Goldstein series (periods with events only), oldest first.
+
+    ``counts`` are the events of each period (weights, and at least ``min_events`` to a segment);
+    without them every period weighs the same and segments have no minimum."""
     x = np.asarray(means, dtype=float)
     if len(x) < 2:
         return []
     c = np.ones_like(x) if counts is None else np.asarray(counts, dtype=float)
     w = c / c.mean() if c.sum() > 0 else np.ones_like(x)
     sigma = noise_sigma(x, min_sigma)
-    cuts = segment(x, w, beta * sigma * sigma * math.log(len(x)))
+    cuts = segment(x, w, beta * sigma * sigma * math.log(len(x)), c, min_events if counts is not None else 0)
     bounds = [0, *cuts, len(x)]
     levels = [float(np.average(x[a:b], weights=w[a:b])) for a, b in zip(bounds, bounds[1:], strict=False)]
     out = []
