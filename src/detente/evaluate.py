@@ -58,15 +58,17 @@ from typing import Any
 
 from .codebook import default_codebook, pentaclass
 from .errors import GoldFormatError
+from .evalspans import SpanRecord, SpanScorer, looks_like_conll, read_conll
 from .models import Actor, Article, Event
 
 CodeBatch = Callable[[list[Article]], list[list[Event]]]
 
-FORMATS = ("petrarch", "pentaclass", "plover")
+FORMATS = ("petrarch", "pentaclass", "plover", "spans")
 FORMAT_HELP = (
     "detente eval reads: PETRARCH validation XML (<Sentence> records with <EventCoding> and <Text>), "
-    "five-class TSV ('sentence<TAB>label', labels 0-4), and PLOVER JSON records (a JSON array or JSON "
-    "lines, each with 'text' and 'event')"
+    "five-class TSV ('sentence<TAB>label', labels 0-4), PLOVER JSON records (a JSON array or JSON "
+    "lines, each with 'text' and 'event'), and source/target spans in CoNLL form ('token tag' lines, "
+    "tags B-/I-S, B-/I-T, B-/I-R or O, a blank line between sentences)"
 )
 PENTA_NAMES = {0: "statement", 1: "verbal coop", 2: "material coop", 3: "verbal conflict", 4: "material conflict"}
 NONE = "none"
@@ -118,8 +120,13 @@ class GoldRecord:
     mode: str | None = None
     sources: list[GoldActor] = field(default_factory=list)
     targets: list[GoldActor] = field(default_factory=list)
+    # spans (CoNLL source/target spans)
+    spans: SpanRecord | None = None
 
     def to_dict(self, fmt: str) -> dict[str, Any]:
+        if fmt == "spans" and self.spans is not None:
+            return {"source": [self.text[a:b] for a, b in sorted(self.spans.source)],
+                    "target": [self.text[a:b] for a, b in sorted(self.spans.target)]}
         if fmt == "petrarch":
             d: dict[str, Any] = {"expect": self.expect, "category": self.category,
                                  "events": [[e.source, e.target, e.code] for e in self.events]}
@@ -162,6 +169,9 @@ def read_gold(path: Path | str) -> Gold:
     except UnicodeDecodeError:
         raise GoldFormatError(f"{p}: gold file is not UTF-8; save it as UTF-8. {FORMAT_HELP}") from None
     fmt = sniff_format(text)
+    if fmt is None and looks_like_conll(text):
+        recs = [GoldRecord(id=r.id, text=r.text, line=r.line, spans=r) for r in read_conll(text, str(p))]
+        return Gold("spans", str(p), recs)
     if fmt is None:
         raise GoldFormatError(f"{p}: not a gold format detente reads. {FORMAT_HELP}")
     if fmt == "petrarch":
@@ -533,8 +543,10 @@ CALIBRATION_EDGES = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 
 def evaluate(gold: Gold, code_batch: CodeBatch, *, chunk: int = CHUNK, max_mistakes: int = MAX_MISTAKES) -> Report:
     """Code every gold sentence with `code_batch` (in chunks) and score the result."""
-    scorer: _PetrarchScorer | _PentaScorer | _PloverScorer
-    if gold.format == "petrarch":
+    scorer: _PetrarchScorer | _PentaScorer | _PloverScorer | _SpansScorer
+    if gold.format == "spans":
+        scorer = _SpansScorer()
+    elif gold.format == "petrarch":
         scorer = _PetrarchScorer()
     elif gold.format == "pentaclass":
         scorer = _PentaScorer()
@@ -725,3 +737,19 @@ class _PloverScorer:
              "coverage": _ratio(self.covered, len(self.gold)), "no_event": self.pred.count(NONE),
              **self.actors.metrics()}
         return Report("plover", gold.path, len(self.gold), m, classes=c)
+
+
+class _SpansScorer:
+    """Source and target span F1 (see detente.evalspans)."""
+
+    def __init__(self) -> None:
+        self.scorer = SpanScorer()
+        self.n = 0
+
+    def add(self, rec: GoldRecord, events: list[Event]) -> bool:
+        self.n += 1
+        assert rec.spans is not None
+        return self.scorer.add(rec.spans, events)
+
+    def report(self, gold: Gold) -> Report:
+        return Report("spans", gold.path, self.n, self.scorer.metrics())
