@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import random
 from collections.abc import Iterator
+from functools import cache
 
 from ..codebook import default_codebook
 from ..models import Actor, Article, Event, EventDate, Flags, Span
@@ -91,10 +92,25 @@ def turning_month(start: dt.date, *, turn_day: int = 21, days: int = 28, per_day
                         for s, t, c, sent, i in specs]
 
 
+@cache
+def _template(source: str, target: str, cameo: str) -> Event:
+    a = make_article("template", "template", dt.date(2000, 1, 1))
+    sent = f"{COUNTRIES[source]} {VERBS[cameo]} {COUNTRIES[target]} on"
+    return make_event(a, source, target, cameo, sentence=sent[0].upper() + sent[1:])
+
+
+@cache
+def _day(day: dt.date) -> EventDate:
+    return EventDate(value=day.isoformat(), precision="day")
+
+
 def bench_stream(n_events: int, *, per_article: int = 5, start: dt.date = dt.date(2023, 1, 1), days: int = 730,
                  seed: int = 1) -> Iterator[tuple[Article, list[Event]]]:
     """``n_events`` events over ``days`` days among 20 countries, ``per_article`` to an article; a tenth
-    of the articles repeat an earlier article's first event from another outlet (to be merged)."""
+    of the articles repeat an earlier article's first event from another outlet (to be merged).
+
+    Events are copies of one validated template per (source, target, code): the spans are right
+    because every sentence starts as its template does."""
     rng = random.Random(seed)
     codes = list(VERBS)
     countries = list(COUNTRIES)
@@ -120,8 +136,10 @@ def bench_stream(n_events: int, *, per_article: int = 5, start: dt.date = dt.dat
                 recent.append((src, tgt, code, day0))
                 if len(recent) > 1000:
                     recent.pop(0)
-            sent = f"{COUNTRIES[src]} {VERBS[code]} {COUNTRIES[tgt]} on {day0:%B} {day0.day}, officials said."
-            events.append(make_event(article, src, tgt, code, sentence=sent[0].upper() + sent[1:], date=day0,
-                                     sentence_index=i))
+            tpl = _template(src, tgt, code)
+            sent = f"{tpl.sentence} {day0:%B} {day0.day}, officials said."
+            events.append(tpl.model_copy(update={
+                "id": f"{k}-{i}", "article_id": article.id, "sentence_index": i, "sentence": sent, "date": _day(day0),
+                "url": article.url, "source_name": outlet, "published": day}))
         made += n
         yield article, events
