@@ -50,3 +50,11 @@ class StoreError(DetenteError):
 
 class QueryError(StoreError):
     """A query given to the read-only SQL interface is not a single read-only SELECT."""
+
+
+class ScaleError(DetenteError):
+    """A distributed (Dask) run cannot start, lost partitions, or cannot merge its shards."""
+
+
+class PartitionChangedError(ScaleError):
+    """An input file changed between planning a partition and coding it."""
