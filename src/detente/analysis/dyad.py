@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .changepoints import MIN_SHIFT, Shift, detect_shifts
@@ -112,25 +113,37 @@ def build_table(agg: pd.DataFrame, totals: pd.DataFrame, by: str, *,
         raise ValueError(f"unknown period {by!r}; choose one of {', '.join(PERIODS)}")
     if agg.empty:
         return pd.DataFrame({c: [] for c in TABLE_COLUMNS}), []
-    agg = agg.assign(period=[_as_date(p) for p in agg["period"]]).set_index("period")
-    tot = totals.assign(period=[_as_date(p) for p in totals["period"]]).set_index("period")["total_volume"]
-    periods = period_range(min(agg.index), max(agg.index), by)
-    t = agg.reindex(periods)[COUNT_COLUMNS].fillna(0)
-    for c in ("events", "q1", "q2", "q3", "q4"):
-        t[c] = t[c].astype("int64")
-    t["goldstein_mean"] = (t["goldstein_sum"] / t["events"]).where(t["events"] > 0)
-    t["total_volume"] = tot.reindex(periods).fillna(0).astype("int64")
-    denom = t["total_volume"].where(t["total_volume"] > 0)
+    agg_periods = [_as_date(p) for p in agg["period"]]
+    periods = period_range(min(agg_periods), max(agg_periods), by)
+    pos = {p: i for i, p in enumerate(periods)}
+    n = len(periods)
+    at = np.array([pos[p] for p in agg_periods], dtype=int)
+    cols: dict[str, Any] = {"period": periods}
     for c in COUNT_COLUMNS:
-        t[f"{c}_norm"] = (t[c] / denom).fillna(0.0)
-    t = t.reset_index().rename(columns={"index": "period"})
-    active = t[t["events"] > 0]
-    shifts = detect_shifts(list(active["period"]), list(active["goldstein_mean"]), list(active["events"]),
-                           min_shift=min_shift)
-    t["shift"] = ""
-    t["shift_size"] = 0.0
+        arr = np.zeros(n)
+        arr[at] = agg[c].to_numpy(dtype=float)
+        cols[c] = arr
+    total = np.zeros(n)
+    for p, v in zip(totals["period"], totals["total_volume"], strict=True):
+        i = pos.get(_as_date(p))
+        if i is not None:
+            total[i] = v
+    events = cols["events"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cols["goldstein_mean"] = np.where(events > 0, cols["goldstein_sum"] / events, np.nan)
+        norms = {f"{c}_norm": np.where(total > 0, cols[c] / total, 0.0) for c in COUNT_COLUMNS}
+    cols["total_volume"] = total.astype("int64")
+    cols.update(norms)
+    for c in ("events", "q1", "q2", "q3", "q4"):
+        cols[c] = cols[c].astype("int64")
+    active = np.flatnonzero(events > 0)
+    shifts = detect_shifts([periods[i] for i in active], list(cols["goldstein_mean"][active]),
+                           list(events[active]), min_shift=min_shift)
+    label = [""] * n
+    size = np.zeros(n)
     for s in shifts:
-        i = t.index[t["period"] == s.date][0]
-        t.loc[i, "shift"] = s.label
-        t.loc[i, "shift_size"] = s.size
-    return t[TABLE_COLUMNS], shifts
+        label[pos[s.date]] = s.label
+        size[pos[s.date]] = s.size
+    cols["shift"] = label
+    cols["shift_size"] = size
+    return pd.DataFrame({c: cols[c] for c in TABLE_COLUMNS}), shifts
