@@ -207,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     from .store_cli import register as register_store
 
     register_store(sub)
+    __import__("detente.web.cli", fromlist=["register"]).register(sub)  # `detente serve`
     return p
 
 

@@ -52,6 +52,41 @@ class QueryError(StoreError):
     """A query given to the read-only SQL interface is not a single read-only SELECT."""
 
 
+class WebError(DetenteError):
+    """A request to ``detente serve`` that cannot be answered; ``status`` is its HTTP status."""
+
+    status = 400
+    kind = "bad_request"
+
+
+class NotFoundError(WebError):
+    """No stored event, article or dyad has the id or codes asked for."""
+
+    status = 404
+    kind = "not_found"
+
+
+class UnauthorizedError(WebError):
+    """A write (``POST /api/ingest``) without the server's token, or to a server started without one."""
+
+    status = 401
+    kind = "unauthorized"
+
+
+class PayloadTooLargeError(WebError):
+    """A request body larger than the server accepts (``--max-body``)."""
+
+    status = 413
+    kind = "payload_too_large"
+
+
+class StoreBusyError(WebError):
+    """The store cannot be opened for writing now (another process holds it)."""
+
+    status = 503
+    kind = "store_busy"
+
+
 class ScaleError(DetenteError):
     """A distributed (Dask) run cannot start, lost partitions, or cannot merge its shards."""
 
