@@ -46,6 +46,10 @@ def _make_coder(args: argparse.Namespace, **kw: Any) -> Any:
 
 
 def code_cli(args: argparse.Namespace) -> int:
+    if args.cluster:  # scale-out on Dask: detente.scale
+        from .scale.cli import code_cli as code_on_cluster
+
+        return code_on_cluster(args)
     from .ingest import default_rejects_path, read_inputs, write_rejects
     from .models import Reject
     from .output import EventWriter
@@ -187,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--batch-size", type=int, default=64)
     c.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
     _coder_args(c)
+    __import__("detente.scale.cli", fromlist=["add_cluster_args"]).add_cluster_args(c)  # --cluster
     c.set_defaults(func=code_cli)
 
     e = sub.add_parser("explain", help="show tokens, actors, triggers and events for one sentence")

@@ -23,6 +23,10 @@ def _range(p: argparse.ArgumentParser) -> None:
 
 
 def ingest_cli(args: argparse.Namespace) -> int:
+    if args.cluster:  # scale-out on Dask: detente.scale
+        from .scale.cli import ingest_cli as ingest_on_cluster
+
+        return ingest_on_cluster(args)
     from .cli import _make_coder
     from .store import DedupConfig, Store
 
@@ -113,6 +117,7 @@ def register(sub: Any) -> None:
     i.add_argument("--processes", type=int, default=1, help="spaCy worker processes (default 1)")
     i.add_argument("--quiet", "-q", action="store_true", help="no per-batch progress lines")
     _coder_args(i)
+    __import__("detente.scale.cli", fromlist=["add_cluster_args"]).add_cluster_args(i)  # --cluster
     i.set_defaults(func=ingest_cli)
 
     d = sub.add_parser("dyad", help="a dyad's relations by period: QuadClass counts, Goldstein, shifts")

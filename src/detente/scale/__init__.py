@@ -4,42 +4,30 @@ result as a single-process run. See docs/scale.md.
 
     >>> from detente.scale import ingest_distributed
     >>> report, scale = ingest_distributed(["corpus/"], "events.duckdb", cluster="local", workers=2)
+
+Names are imported on first use, so ``detente --help`` does not pay for Dask or spaCy.
 """
 
 from __future__ import annotations
 
-from .api import (
-    CodeSummary,
-    DistributedRun,
-    code_distributed,
-    default_work_dir,
-    ingest_distributed,
-    write_parquet,
-)
-from .manifest import Manifest
-from .plan import Partition, ReadSettings, partition_size, plan
-from .runner import Merge, ScaleReport, open_client, run_partitions
-from .worker import CoderSpec, PartResult, code_partition, get_coder, read_shard
+import importlib
+from typing import Any
 
-__all__ = [
-    "CodeSummary",
-    "CoderSpec",
-    "DistributedRun",
-    "Manifest",
-    "Merge",
-    "PartResult",
-    "Partition",
-    "ReadSettings",
-    "ScaleReport",
-    "code_distributed",
-    "code_partition",
-    "default_work_dir",
-    "get_coder",
-    "ingest_distributed",
-    "open_client",
-    "partition_size",
-    "plan",
-    "read_shard",
-    "run_partitions",
-    "write_parquet",
-]
+_EXPORTS = {
+    "CodeSummary": "api", "DistributedRun": "api", "code_distributed": "api", "default_work_dir": "api",
+    "ingest_distributed": "api", "write_parquet": "api",
+    "Manifest": "manifest",
+    "Partition": "plan", "ReadSettings": "plan", "partition_size": "plan", "plan_partitions": "plan",
+    "Merge": "runner", "ScaleReport": "runner", "open_client": "runner", "run_partitions": "runner",
+    "CoderSpec": "worker", "PartResult": "worker", "code_partition": "worker", "get_coder": "worker",
+    "read_shard": "worker",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'detente.scale' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)

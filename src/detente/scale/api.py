@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import ScaleError
 from ..models import Event, Reject
-from .plan import Partition, ReadSettings, plan
+from .plan import Partition, ReadSettings, plan_partitions
 from .runner import Merge, ScaleReport, open_client, run_partitions
 from .worker import CoderSpec, PartResult
 
@@ -61,7 +61,7 @@ class DistributedRun:
                          verb_files=tuple(os.path.abspath(f) for f in spec.verb_files), use_model=spec.use_model,
                          batch_size=spec.batch_size, prefilter=spec.prefilter)
         settings = ReadSettings(coder=spec, date=_date_str(date), max_chars=max_chars)
-        return cls(list(inputs), plan(list(inputs), partition_bytes), settings, str(Path(work_dir).resolve()))
+        return cls(list(inputs), plan_partitions(list(inputs), partition_bytes), settings, str(Path(work_dir).resolve()))
 
     def code(self, client: Any, progress: Progress | None = None) -> tuple[Merge, ScaleReport]:
         report = run_partitions(client, self.parts, self.settings, self.work_dir, progress)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .runner import ScaleReport
-from .worker import CoderSpec, PartResult
+if TYPE_CHECKING:
+    from .runner import ScaleReport
+    from .worker import CoderSpec, PartResult
 
 
 def add_cluster_args(p: argparse.ArgumentParser) -> None:
@@ -24,10 +25,12 @@ def add_cluster_args(p: argparse.ArgumentParser) -> None:
                         "with the same folder skips finished partitions")
 
 
-def coder_spec(args: argparse.Namespace, batch_size: int = 64) -> CoderSpec:
+def coder_spec(args: argparse.Namespace, batch_size: int | None = None) -> CoderSpec:
+    from .worker import CoderSpec
+
     prefilter = (not args.no_prefilter) if hasattr(args, "no_prefilter") else None
     return CoderSpec(model=args.model, actor_files=tuple(args.actors), verb_files=tuple(args.verbs),
-                     use_model=not args.no_model, batch_size=batch_size, prefilter=prefilter)
+                     use_model=getattr(args, "classifier", False), batch_size=batch_size, prefilter=prefilter)
 
 
 def _progress(quiet: bool) -> Any:

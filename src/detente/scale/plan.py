@@ -119,7 +119,7 @@ def partition_size(file_size: int, wanted: int | None = None) -> int:
     return max(MIN_PARTITION_BYTES, min(MAX_PARTITION_BYTES, file_size // PARTS_PER_FILE))
 
 
-def plan(inputs: Sequence[str], partition_bytes: int | None = None, cwd: str | None = None) -> list[Partition]:
+def plan_partitions(inputs: Sequence[str], partition_bytes: int | None = None, cwd: str | None = None) -> list[Partition]:
     """The partitions of ``inputs`` (files and folders, as ``detente code`` takes them), in input order."""
     base = os.path.abspath(cwd or os.getcwd())
     out: list[Partition] = []

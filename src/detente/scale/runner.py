@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ScaleError
-from ..events.code import event_id
 from ..ingest.core import _Run
 from ..models import Article, Event, Reject
 from .manifest import Manifest, stale_files
 from .plan import Partition, ReadSettings
-from .worker import PartResult, code_partition, get_coder, read_shard, read_shard_rejects
+from .worker import PartResult, code_partition, read_shard, read_shard_rejects, warm_up
 
 PLUGIN_NAME = "detente-coder"
 CONNECT_TIMEOUT = 30.0
@@ -34,7 +33,7 @@ def _worker_plugin_class() -> type:
             self.spec = spec
 
         def setup(self, worker: Any) -> None:
-            get_coder(self.spec)
+            warm_up(self.spec)
 
     return CoderPlugin
 
@@ -140,8 +139,7 @@ def run_partitions(client: Any, parts: Sequence[Partition], settings: ReadSettin
             for fut in as_completed(futures):
                 part = futures[fut]
                 if fut.status != "finished":
-                    exc = fut.exception()
-                    failed.append((part, exc if isinstance(exc, BaseException) else ScaleError(str(exc))))
+                    failed.append((part, _failure(fut)))
                     continue
                 res: PartResult = fut.result()
                 manifest.record(res)
@@ -153,6 +151,10 @@ def run_partitions(client: Any, parts: Sequence[Partition], settings: ReadSettin
                 if progress is not None:
                     progress(res, report)
                 fut.release()
+            for torn in stale_files(work, manifest.shards() | {r.shard for r in report.results}):
+                if torn.name.endswith(".tmp"):  # left by a worker that died while writing
+                    with contextlib.suppress(OSError):
+                        torn.unlink()
             if failed:
                 part, exc = failed[0]
                 raise ScaleError(
@@ -161,6 +163,14 @@ def run_partitions(client: Any, parts: Sequence[Partition], settings: ReadSettin
                     f"recorded in {manifest.path}, so running the same command again codes only the rest")
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _failure(fut: Any) -> BaseException:
+    try:
+        exc = fut.exception()
+    except BaseException as err:  # a cancelled future raises instead of returning its error
+        return err
+    return exc if isinstance(exc, BaseException) else ScaleError(f"task ended as {fut.status}")
 
 
 def _count(report: ScaleReport, res: PartResult) -> None:
@@ -218,6 +228,8 @@ class Merge:
 def renamed(article: Article, events: list[Event], new_id: str) -> tuple[Article, list[Event]]:
     """The article under the id the whole run gives it (an id repeated in another partition gets
     ``#2``...), with its events' ids recomputed as the coder computes them."""
+    from ..events.code import event_id
+
     out = []
     for ev in events:
         eid = event_id(new_id, ev.sentence_index, ev.trigger, ev.cameo,

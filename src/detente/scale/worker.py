@@ -37,23 +37,26 @@ SHARD_COLUMNS = ("seq", "kind", "wanted_id", "article_id", "n_events", "item_jso
 class CoderSpec:
     """How to build the :class:`~detente.pipeline.Coder` on a worker (picklable, hashable).
 
-    ``prefilter`` None leaves the coder's default; it is passed on only to a coder that takes it.
-    Paths of user dictionaries must be readable on the workers (absolute, on a shared file system).
+    A field left None keeps the Coder's own default; ``prefilter`` is passed on only to a Coder that
+    takes it. User dictionaries must be readable on the workers (absolute paths on a shared file system).
     """
 
     model: str | None = None
     actor_files: tuple[str, ...] = ()
     verb_files: tuple[str, ...] = ()
-    use_model: bool = True
-    batch_size: int = 64
+    use_model: bool | None = None
+    batch_size: int | None = None
     prefilter: bool | None = None
 
     def build(self) -> Any:
         from ..pipeline import Coder
 
         kw: dict[str, Any] = {"model": self.model, "actor_files": list(self.actor_files),
-                              "verb_files": list(self.verb_files), "use_model": self.use_model,
-                              "batch_size": self.batch_size}
+                              "verb_files": list(self.verb_files)}
+        if self.use_model is not None:
+            kw["use_model"] = self.use_model
+        if self.batch_size is not None:
+            kw["batch_size"] = self.batch_size
         if self.prefilter is not None and supports_prefilter():
             kw["prefilter"] = self.prefilter
         return Coder(**kw)
@@ -78,6 +81,12 @@ def get_coder(spec: CoderSpec) -> Any:
         if coder is None:
             coder = _CODERS[spec] = spec.build()
         return coder
+
+
+def warm_up(spec: CoderSpec) -> tuple[int, int]:
+    """Build the process's Coder now (the worker plugin's setup); returns :func:`memory` after it."""
+    get_coder(spec)
+    return memory()
 
 
 def loaded_coders() -> int:
@@ -217,6 +226,15 @@ def write_atomic(table: Any, dest: Path, fault_index: int | None = None) -> None
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def set_fault(spec: str | None) -> None:
+    """Arm (``INDEX:MARKER``) or disarm (None) the fault injection in this process; the tests call it
+    on every worker with ``client.run``."""
+    if spec is None:
+        os.environ.pop(KILL_ENV, None)
+    else:
+        os.environ[KILL_ENV] = spec
 
 
 def _fault(index: int | None, fh: Any) -> None:
