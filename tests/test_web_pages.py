@@ -99,6 +99,9 @@ def test_dyad_page_has_series_change_points_events_and_filters(client):
     assert f["filters"]["quad_class"] == [4]
     nxt = client.get("/dyad/CHN/IND.json", params={"undirected": "true", "cursor": data["events"]["next_cursor"]}).json()
     assert not {i["event_id"] for i in nxt["events"]["items"]} & {i["event_id"] for i in data["events"]["items"]}
+    # the form sends empty fields: they mean "no filter"
+    empty = client.get("/dyad/CHN/IND.json?by=week&since=&until=&quad_class=&min_confidence=&q=").json()
+    assert empty["filters"] == {**f["filters"], "quad_class": [], "min_confidence": None, "since": None}
     assert client.get("/dyad/CHN/IND.json", params={"by": "fortnight"}).status_code == 422
     assert client.get("/dyad/C$N/IND.json").status_code == 400
 

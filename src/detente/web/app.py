@@ -171,6 +171,22 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": payload})
 
 
+class DropEmptyQuery:
+    """ASGI middleware: a page's filter form sends every field, filled or not (``since=&q=``); an empty
+    field means "no filter", so empty query parameters of page requests (not ``/api``) are dropped."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and not scope["path"].startswith("/api/") and scope.get("query_string"):
+            from urllib.parse import parse_qsl, urlencode
+
+            pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+            scope = dict(scope, query_string=urlencode([(k, v) for k, v in pairs if v != ""]).encode("latin-1"))
+        await self.app(scope, receive, send)
+
+
 def create_app(db: str | Path | Database, *, token: str | None = None, coder: Any = None,
                coder_factory: Callable[[], Any] | None = None, max_body: int = DEFAULT_MAX_BODY,
                max_ingest_body: int = DEFAULT_MAX_INGEST_BODY) -> FastAPI:
@@ -201,4 +217,5 @@ def create_app(db: str | Path | Database, *, token: str | None = None, coder: An
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     limits = {"/api/ingest": max_ingest_body}
     app.add_middleware(BodyLimit, limits=limits, default=max_body)  # type: ignore[arg-type]
+    app.add_middleware(DropEmptyQuery)  # type: ignore[arg-type]
     return app
