@@ -62,7 +62,7 @@ def test_coder_marks_who_chose_the_code(nlp):
     class Always:
         """A stand-in model that is sure every candidate is a fight (root 19)."""
 
-        def predict(self, features):
+        def predict(self, features, vector=None):
             return Prediction(root={"19": 0.95, "04": 0.01, "none": 0.04}, code={"190": 0.9, "040": 0.1})
 
     text = "Chinese and Indian diplomats met in Beijing."
@@ -71,7 +71,7 @@ def test_coder_marks_who_chose_the_code(nlp):
     from detente.actors import ActorResolver
 
     index = ActorResolver().match(doc, art.date)
-    overriding = SentenceCoder(lex, settings=CoderSettings(), model=Always())
+    overriding = SentenceCoder(lex, settings=CoderSettings(use_model=True, override_p=0.9), model=Always())
     evs = overriding.code_doc(doc, art, index)
     assert evs and all(e.coded_by == "model" and e.root == "19" for e in evs)
     assert "model overrides" in evs[0].reason and evs[0].model_probability == pytest.approx(0.95)

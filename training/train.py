@@ -23,9 +23,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+import numpy as np  # noqa: E402
+
 from detente.codebook import default_codebook  # noqa: E402
 from detente.doccache import sentences  # noqa: E402
-from detente.events.features import candidate_features  # noqa: E402
+from detente.events.features import candidate_features, candidate_vector  # noqa: E402
 from detente.events.lexicon import Lexicon  # noqa: E402
 from detente.events.model import NONE, EventModel, LinearHead  # noqa: E402
 from detente.nlp import load_nlp  # noqa: E402
@@ -65,8 +67,8 @@ def root_label(code: str) -> str:
     return NONE if code == NONE else code[:2]
 
 
-def examples(rows: list[dict[str, Any]], nlp: Any, lexicon: Lexicon) -> list[tuple[dict[str, Any], list[str]]]:
-    """One (record, features) example per corpus sentence: its main candidate event."""
+def examples(rows: list[dict[str, Any]], nlp: Any, lexicon: Lexicon) -> list[tuple[dict[str, Any], list[str], Any]]:
+    """One (record, features, vector) example per corpus sentence: its main candidate event."""
     from detente.events.extract import match_sentence
 
     out = []
@@ -82,10 +84,12 @@ def examples(rows: list[dict[str, Any]], nlp: Any, lexicon: Lexicon) -> list[tup
             pool = same or sorted(cands, key=lambda cs: (cs[0].entry.say, -cs[0].entry.conf))
             chosen = max(pool, key=lambda cs: cs[0].entry.conf) if same else pool[0]
             feats = candidate_features(chosen[0].trigger, chosen[1], chosen[0].entry.code)
+            vec = candidate_vector(chosen[0].trigger, chosen[1])
         else:
             sent = sentences(doc)[0]
             feats = candidate_features(sent.root, sent, None)
-        out.append((rec, feats))
+            vec = candidate_vector(sent.root, sent)
+        out.append((rec, feats, vec))
     return out
 
 
@@ -106,6 +110,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--dense", action=argparse.BooleanOptionalAction, default=True,
+                    help="also use the parser's token vectors (doc.tensor) as features")
     ap.add_argument("--out", default=str(ROOT / "src" / "detente" / "events" / "model"))
     args = ap.parse_args()
     t0 = time.perf_counter()
@@ -113,27 +119,33 @@ def main() -> None:
     nlp = load_nlp()
     lexicon = Lexicon.load()
     exs = examples(rows, nlp, lexicon)
-    train = [(r, f) for r, f in exs if not held_out(r["id"])]
-    valid = [(r, f) for r, f in exs if held_out(r["id"])]
-    counts = Counter(feat for _, fs in train for feat in set(fs))
+    train = [(r, f, v) for r, f, v in exs if not held_out(r["id"])]
+    valid = [(r, f, v) for r, f, v in exs if held_out(r["id"])]
+    counts = Counter(feat for _, fs, _ in train for feat in set(fs))
+    use_dense = args.dense and all(v is not None for _, _, v in exs)
+    X = np.stack([v for _, _, v in train]) if use_dense else None
+    scale = (X.mean(axis=0), X.std(axis=0) + 1e-6) if X is not None else None
+    Xs = (X - scale[0]) / scale[1] if X is not None and scale is not None else None
     vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= MIN_FEATURE_COUNT))}
 
     def idx(fs: list[str]) -> list[int]:
         return sorted({vocab[f] for f in fs if f in vocab})
 
-    root_labels = sorted({root_label(r["cameo"]) for r, _ in exs})
-    code_counts = Counter(r["cameo"][:3] for r, _ in train if r["cameo"] != NONE)
+    root_labels = sorted({root_label(r["cameo"]) for r, _, _ in exs})
+    code_counts = Counter(r["cameo"][:3] for r, _, _ in train if r["cameo"] != NONE)
     code_labels = sorted(c for c, n in code_counts.items() if n >= MIN_CODE_COUNT)
-    root_head = LinearHead.fit([idx(f) for _, f in train], [root_labels.index(root_label(r["cameo"])) for r, _ in train],
-                               root_labels, len(vocab), epochs=args.epochs, seed=args.seed)
-    code_rows = [(idx(f), code_labels.index(r["cameo"][:3])) for r, f in train if r["cameo"][:3] in code_labels]
-    code_head = LinearHead.fit([x for x, _ in code_rows], [y for _, y in code_rows], code_labels, len(vocab),
-                               epochs=args.epochs, seed=args.seed)
-    model = EventModel(vocab, root_head, code_head, {})
+    root_head = LinearHead.fit([idx(f) for _, f, _ in train],
+                               [root_labels.index(root_label(r["cameo"])) for r, _, _ in train],
+                               root_labels, len(vocab), epochs=args.epochs, seed=args.seed, dense=Xs)
+    keep = [n for n, (r, _, _) in enumerate(train) if r["cameo"][:3] in code_labels]
+    code_head = LinearHead.fit([idx(train[n][1]) for n in keep], [code_labels.index(train[n][0]["cameo"][:3]) for n in keep],
+                               code_labels, len(vocab), epochs=args.epochs, seed=args.seed,
+                               dense=Xs[keep] if Xs is not None else None)
+    model = EventModel(vocab, root_head, code_head, {}, scale)
 
     gold_r, pred_r, gold_c, pred_c = [], [], [], []
-    for r, f in valid:
-        p = model.predict(f)
+    for r, f, v in valid:
+        p = model.predict(f, v)
         gold_r.append(root_label(r["cameo"]))
         pred_r.append(p.best_root()[0])
         if r["cameo"] != NONE and r["cameo"][:3] in code_labels:
@@ -154,6 +166,7 @@ def main() -> None:
         "train_sentences": len(train),
         "corpus_sha256": data_hash(rows),
         "features": len(vocab),
+        "dense_features": int(Xs.shape[1]) if Xs is not None else 0,
         "held_in_validation": scores,
         "spacy_model": str(nlp.meta.get("detente_model", nlp.meta.get("name"))),
     }

@@ -24,7 +24,8 @@ def _date(value: str) -> dt.date:
 
 
 def _coder_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--no-model", action="store_true", help="code with the lexicon alone, without the learned model")
+    p.add_argument("--classifier", action="store_true",
+                   help="also consult the learned event classifier (experimental; see docs/classifier.md)")
     p.add_argument("--model", help="spaCy pipeline to load (default: DETENTE_MODEL, then any installed en_core_web_*)")
     p.add_argument("--actors", action="append", default=[], metavar="FILE",
                    help="extra actor dictionary (detente TSV or PETRARCH format); repeatable")
@@ -39,7 +40,7 @@ def _make_coder(args: argparse.Namespace, **kw: Any) -> Any:
     nlp = load_nlp(args.model)
     if not getattr(args, "quiet", False):
         print(f"detente: using spaCy model {model_description(nlp)}", file=sys.stderr)
-    return Coder(nlp=nlp, actor_files=args.actors, verb_files=args.verbs, use_model=not args.no_model, **kw)
+    return Coder(nlp=nlp, actor_files=args.actors, verb_files=args.verbs, use_model=args.classifier, **kw)
 
 
 # ---------------------------------------------------------------- code

@@ -67,7 +67,7 @@ class Coder:
 
     def __init__(self, *, model: str | None = None, nlp: Any = None, actor_files: Sequence[str | Path] = (),
                  verb_files: Sequence[str | Path] = (), batch_size: int = 64, processes: int = 1,
-                 historical_days: int = 60, use_model: bool = True) -> None:
+                 historical_days: int = 60, use_model: bool = False) -> None:
         self.nlp = nlp if nlp is not None else load_nlp(model)
         self.resolver = ActorResolver(extra_files=_prepare_user_files(actor_files, "actors"))
         self.lexicon = Lexicon.load(_prepare_user_files(verb_files, "verbs"))

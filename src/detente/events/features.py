@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..doccache import kids
+import numpy as np
+
+from ..doccache import kids, sent_flag
 
 Token = Any
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV"}
@@ -58,13 +60,31 @@ def candidate_features(trigger: Token, sent: Any, lexicon_code: str | None) -> l
         f.append(f"prev={_lemma(doc[i - 1])}")
     if i + 1 < sent.end:
         f.append(f"next={_lemma(doc[i + 1])}")
+    own = f"W={lem}"
+    f.extend(w for w in sent_flag(sent, "bag", _bag) if w != own)
+    return f
+
+
+def _bag(sent: Any) -> list[str]:
+    """The sentence's content lemmas and entity types, once per sentence."""
+    out: list[str] = []
     seen: set[str] = set()
     for w in sent:
-        if w.pos_ in CONTENT_POS and not w.is_stop and w.i != i:
-            lw = _lemma(w)
+        if w.pos_ in CONTENT_POS and not w.is_stop:
+            lw = f"W={_lemma(w)}"
             if lw not in seen:
                 seen.add(lw)
-                f.append(f"W={lw}")
+                out.append(lw)
         elif w.ent_type_ and w.ent_iob_ == "B":
-            f.append(f"E={w.ent_type_}")
-    return f
+            out.append(f"E={w.ent_type_}")
+    return out
+
+
+def candidate_vector(trigger: Token, sent: Any) -> np.ndarray | None:
+    """Dense context: the parser's own token vectors (doc.tensor) of the trigger and of its sentence."""
+    tensor = trigger.doc.tensor
+    if tensor is None or getattr(tensor, "size", 0) == 0 or tensor.shape[0] != len(trigger.doc):
+        return None
+    own = tensor[trigger.i]
+    mean = sent_flag(sent, "mean_vector", lambda s: tensor[s.start:s.end].mean(axis=0))
+    return np.concatenate([own, mean]).astype(np.float32)

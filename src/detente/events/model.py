@@ -52,65 +52,92 @@ def _softmax(z: np.ndarray) -> np.ndarray:
 class LinearHead:
     """Softmax regression over a shared sparse binary feature space."""
 
-    def __init__(self, labels: list[str], weights: np.ndarray, bias: np.ndarray) -> None:
+    def __init__(self, labels: list[str], weights: np.ndarray, bias: np.ndarray,
+                 dense: np.ndarray | None = None) -> None:
         self.labels = labels
         self.W = weights  # (n_features, n_labels)
         self.b = bias
+        self.V = dense  # (n_dense, n_labels) or None
 
-    def probs(self, idx: list[int]) -> np.ndarray:
+    def probs(self, idx: list[int], x: np.ndarray | None = None) -> np.ndarray:
         z = self.b + (self.W[idx].sum(axis=0) if idx else 0.0)
+        if self.V is not None and x is not None:
+            z = z + x @ self.V
         return _softmax(np.asarray(z, dtype=np.float64))
 
     @classmethod
     def fit(cls, rows: list[list[int]], y: list[int], labels: list[str], n_features: int, *, epochs: int = 12,
-            lr: float = 0.3, l2: float = 1e-5, seed: int = 13) -> LinearHead:
-        """AdaGrad SGD on the cross-entropy; deterministic for a given seed and row order."""
+            lr: float = 0.3, l2: float = 1e-5, seed: int = 13, dense: np.ndarray | None = None) -> LinearHead:
+        """AdaGrad SGD on the cross-entropy; deterministic for a given seed and row order. `dense` holds
+        one standardised dense vector per row (or None)."""
         rng = np.random.default_rng(seed)
         k = len(labels)
         W = np.zeros((n_features, k), dtype=np.float64)
         b = np.zeros(k, dtype=np.float64)
         gW = np.full((n_features, k), 1e-8)
         gb = np.full(k, 1e-8)
+        V = np.zeros((dense.shape[1], k)) if dense is not None else None
+        gV = np.full_like(V, 1e-8) if V is not None else None
         order = np.arange(len(rows))
         for _ in range(epochs):
             rng.shuffle(order)
             for n in order:
                 idx = rows[n]
-                p = _softmax(b + (W[idx].sum(axis=0) if idx else 0.0))
+                z = b + (W[idx].sum(axis=0) if idx else 0.0)
+                if V is not None and dense is not None:
+                    z = z + dense[n] @ V
+                p = _softmax(z)
                 p[y[n]] -= 1.0  # gradient of the loss wrt the logits
                 if idx:
                     g = np.broadcast_to(p, (len(idx), k)) + l2 * W[idx]
                     gW[idx] += g * g
                     W[idx] -= lr * g / np.sqrt(gW[idx])
+                if V is not None and gV is not None and dense is not None:
+                    gd = np.outer(dense[n], p) + l2 * V
+                    gV += gd * gd
+                    V -= 0.1 * lr * gd / np.sqrt(gV)
                 gb += p * p
                 b -= lr * p / np.sqrt(gb)
-        return cls(labels, W.astype(np.float32), b.astype(np.float32))
+        return cls(labels, W.astype(np.float32), b.astype(np.float32),
+                   V.astype(np.float32) if V is not None else None)
 
 
 class EventModel:
     """Both heads and the feature vocabulary."""
 
-    def __init__(self, vocab: dict[str, int], root: LinearHead, code: LinearHead, meta: dict[str, Any]) -> None:
+    def __init__(self, vocab: dict[str, int], root: LinearHead, code: LinearHead, meta: dict[str, Any],
+                 scale: tuple[np.ndarray, np.ndarray] | None = None) -> None:
         self.vocab = vocab
         self.root = root
         self.code = code
         self.meta = meta
+        self.scale = scale  # mean and std of the dense vectors, when the heads use them
+
+    def standardise(self, x: np.ndarray | None) -> np.ndarray | None:
+        if x is None or self.scale is None:
+            return None
+        out: np.ndarray = (x - self.scale[0]) / self.scale[1]
+        return out
 
     def indices(self, features: list[str]) -> list[int]:
         v = self.vocab
         return sorted({v[f] for f in features if f in v})
 
-    def predict(self, features: list[str]) -> Prediction:
+    def predict(self, features: list[str], vector: np.ndarray | None = None) -> Prediction:
         idx = self.indices(features)
-        pr = self.root.probs(idx)
-        pc = self.code.probs(idx)
+        x = self.standardise(vector)
+        pr = self.root.probs(idx, x)
+        pc = self.code.probs(idx, x)
         return Prediction(root=dict(zip(self.root.labels, pr.tolist(), strict=True)),
                           code=dict(zip(self.code.labels, pc.tolist(), strict=True)))
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(folder / "weights.npz", root_W=self.root.W.astype(np.float16), root_b=self.root.b,
-                            code_W=self.code.W.astype(np.float16), code_b=self.code.b)
+        arrays = {"root_W": self.root.W.astype(np.float16), "root_b": self.root.b,
+                  "code_W": self.code.W.astype(np.float16), "code_b": self.code.b}
+        if self.root.V is not None and self.code.V is not None and self.scale is not None:
+            arrays.update(root_V=self.root.V, code_V=self.code.V, mean=self.scale[0], std=self.scale[1])
+        np.savez_compressed(folder / "weights.npz", **arrays)  # type: ignore[arg-type]
         vocab = sorted(self.vocab, key=self.vocab.__getitem__)
         meta = dict(self.meta, root_labels=self.root.labels, code_labels=self.code.labels, vocab=vocab)
         (folder / "meta.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -123,11 +150,15 @@ class EventModel:
             arr = np.load(folder / "weights.npz")
         except OSError as exc:
             raise DetenteError(f"the event model is missing from {folder}; rebuild it with "
-                               f"`python training/train.py` or run without the model (--no-model)") from exc
+                               f"`python training/train.py`, or code without --classifier") from exc
         vocab = {f: i for i, f in enumerate(meta.pop("vocab"))}
-        root = LinearHead(meta["root_labels"], arr["root_W"].astype(np.float32), arr["root_b"])
-        code = LinearHead(meta["code_labels"], arr["code_W"].astype(np.float32), arr["code_b"])
-        return cls(vocab, root, code, meta)
+        dense = "root_V" in arr.files
+        root = LinearHead(meta["root_labels"], arr["root_W"].astype(np.float32), arr["root_b"],
+                          arr["root_V"] if dense else None)
+        code = LinearHead(meta["code_labels"], arr["code_W"].astype(np.float32), arr["code_b"],
+                          arr["code_V"] if dense else None)
+        scale = (arr["mean"], arr["std"]) if dense else None
+        return cls(vocab, root, code, meta, scale)
 
 
 @lru_cache(maxsize=1)
