@@ -7,8 +7,9 @@ import datetime as dt
 import hmac
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel
 
 from ..errors import UnauthorizedError, WebError
 from ..models import Article
@@ -43,6 +44,16 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 router = APIRouter(prefix="/api", responses=ERRORS)
 ACTOR = r"^[A-Za-z0-9]{2,12}$"
+
+
+class ModelResponse(Response):
+    """JSON of a pydantic model, serialised once by pydantic. Returning a Response skips FastAPI's
+    second validation of the value against ``response_model`` (still used for the OpenAPI schema)."""
+
+    media_type = "application/json"
+
+    def __init__(self, model: BaseModel, status_code: int = 200) -> None:
+        super().__init__(content=model.model_dump_json(), status_code=status_code)
 
 
 def get_db(request: Request) -> Database:
@@ -99,20 +110,20 @@ def health(request: Request, db: DB) -> Health:
 
 
 @router.get("/events", response_model=EventPage, summary="Stored events: filtered, sorted, paged")
-def list_events(db: DB, q: Annotated[queries.EventQuery, Depends(event_query)]) -> EventPage:
+def list_events(db: DB, q: Annotated[queries.EventQuery, Depends(event_query)]) -> Response:
     """De-duplicated events, each with its best mention's `Event`. Page with `limit` (at most 500)
     and either `offset` or the `next_cursor` of the previous page (keyset paging: stable and fast at
     any depth)."""
-    return events_page(db, q)
+    return ModelResponse(events_page(db, q))
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, summary="One event with all its mentions")
-def get_event(db: DB, event_id: Annotated[int, Path(ge=1)]) -> EventDetail:
+def get_event(db: DB, event_id: Annotated[int, Path(ge=1)]) -> Response:
     """The event and every sentence that reported it, each with its evidence spans (source, target,
     trigger) and the coder's reasons."""
     with db.cursor() as cur:
         ev, mentions = queries.get_event(cur, event_id)
-    return EventDetail(**ev.model_dump(), mentions=mentions)
+    return ModelResponse(EventDetail(**ev.model_dump(), mentions=mentions))
 
 
 def dyad_series(db: Database, a: str, b: str, by: str, undirected: bool, since: dt.date | None,
@@ -139,11 +150,11 @@ def get_dyad_series(
     since: dt.date | None = None,
     until: dt.date | None = None,
     min_shift: Annotated[float | None, Query(ge=0.0, le=20.0, description="smallest shift reported")] = None,
-) -> DyadSeries:
+) -> Response:
     """Per period: QuadClass counts, Goldstein sums and mean, cooperation and conflict sums, the
     period's total volume and the normalised columns; and the significant shifts of the Goldstein
     mean ("escalation" or "thaw")."""
-    return dyad_series(db, a, b, by, undirected, since, until, min_shift)
+    return ModelResponse(dyad_series(db, a, b, by, undirected, since, until, min_shift))
 
 
 def top_dyads(db: Database, n: int, by: str, since: dt.date | None, until: dt.date | None, undirected: bool,
@@ -167,8 +178,8 @@ def get_top(
     until: dt.date | None = None,
     undirected: bool = False,
     min_events: Annotated[int, Query(ge=1, description="dyads with fewer events have no shift ranking")] = 5,
-) -> TopDyads:
-    return top_dyads(db, n, by, since, until, undirected, min_events)
+) -> Response:
+    return ModelResponse(top_dyads(db, n, by, since, until, undirected, min_events))
 
 
 @router.get("/actors", response_model=ActorList, summary="Actors seen in the store, searched by name or code")
@@ -176,18 +187,18 @@ def get_actors(
     db: DB,
     q: Annotated[str | None, Query(max_length=100, description="code prefix (CHN) or part of a name (china)")] = None,
     limit: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 50,
-) -> ActorList:
+) -> Response:
     with db.cursor() as cur:
-        return ActorList(query=q, items=queries.search_actors(cur, q, limit))
+        return ModelResponse(ActorList(query=q, items=queries.search_actors(cur, q, limit)))
 
 
 @router.get("/articles/{article_id}", response_model=StoredArticle, summary="An article's text and its events")
 def get_article(
     db: DB,
     article_id: Annotated[str, Path(max_length=300, description="the store's article id, or the input's id")],
-) -> StoredArticle:
+) -> Response:
     with db.cursor() as cur:
-        return queries.get_article(cur, article_id)
+        return ModelResponse(queries.get_article(cur, article_id))
 
 
 def code(request: Request, body: CodeRequest) -> CodeResult:
