@@ -24,8 +24,12 @@ def _date(v: dt.date | str | None, name: str) -> dt.date | None:
 
 
 def actor_condition(side: str, value: str) -> tuple[str, list[Any]]:
-    """`CHN` matches the country (CHN, CHNGOV, CHNMIL ...); a longer code such as `CHNGOV` matches exactly."""
-    return f"(e.{side}_country = ? OR e.{side}_code = ?)", [value, value]
+    """`CHN` matches the country (CHN, CHNGOV, CHNMIL ...); a longer code such as `CHNGOV` matches exactly.
+
+    (An actor code is its country followed by its sector, so a three-letter code is a country.)"""
+    if len(value) <= 3:
+        return f"e.{side}_country = ?", [value]
+    return f"e.{side}_code = ?", [value]
 
 
 @dataclass
@@ -122,8 +126,15 @@ def series_condition(by: str, since: dt.date | str | None, until: dt.date | str 
     return " AND ".join(conds), params
 
 
+PERIOD_SQL = {
+    "day": "e.date",
+    "week": "(e.date - (isodow(e.date) - 1)::INTEGER)",        # the Monday (date_trunc is 3x slower)
+    "month": "make_date(year(e.date), month(e.date), 1)",
+}
+
+
 def dyad_sql(by: str, cond: str) -> str:
-    return f"""SELECT date_trunc('{by}', e.date)::DATE AS period, count(*) AS events,
+    return f"""SELECT {PERIOD_SQL[by]} AS period, count(*) AS events,
         count(*) FILTER (WHERE e.quad_class = 1) AS q1, count(*) FILTER (WHERE e.quad_class = 2) AS q2,
         count(*) FILTER (WHERE e.quad_class = 3) AS q3, count(*) FILTER (WHERE e.quad_class = 4) AS q4,
         sum(e.goldstein) AS goldstein_sum,
@@ -133,7 +144,7 @@ def dyad_sql(by: str, cond: str) -> str:
 
 
 def totals_sql(by: str, cond: str) -> str:
-    return (f"SELECT date_trunc('{by}', e.date)::DATE AS period, count(*) AS total_volume "
+    return (f"SELECT {PERIOD_SQL[by]} AS period, count(*) AS total_volume "
             f"FROM events e WHERE {cond} GROUP BY 1")
 
 

@@ -24,6 +24,7 @@ VERBS = {
     "020": "appealed to", "111": "criticized", "112": "accused", "130": "threatened", "163": "imposed sanctions on",
     "172": "expelled diplomats of", "190": "used force against", "193": "clashed with", "195": "launched air strikes on",
 }
+TOPICS = ("border", "trade", "water", "visa", "fishing", "airspace", "pipeline", "election")
 COOPERATIVE = ("036", "042", "043", "057", "061")
 CONFLICTUAL = ("111", "130", "172", "190", "193", "195")
 
@@ -107,7 +108,8 @@ def _day(day: dt.date) -> EventDate:
 def bench_stream(n_events: int, *, per_article: int = 5, start: dt.date = dt.date(2023, 1, 1), days: int = 730,
                  seed: int = 1) -> Iterator[tuple[Article, list[Event]]]:
     """``n_events`` events over ``days`` days among 20 countries, ``per_article`` to an article; a tenth
-    of the articles repeat an earlier article's first event from another outlet (to be merged).
+    of the articles repeat an earlier article's first event from another outlet (to be merged); the
+    others are distinct events (each has its own case number in its sentence).
 
     Events are copies of one validated template per (source, target, code): the spans are right
     because every sentence starts as its template does."""
@@ -115,7 +117,7 @@ def bench_stream(n_events: int, *, per_article: int = 5, start: dt.date = dt.dat
     codes = list(VERBS)
     countries = list(COUNTRIES)
     made, k = 0, 0
-    recent: list[tuple[str, str, str, dt.date]] = []
+    recent: list[tuple[str, str, str, dt.date, str]] = []
     while made < n_events:
         k += 1
         day = start + dt.timedelta(days=rng.randrange(days))
@@ -126,18 +128,18 @@ def bench_stream(n_events: int, *, per_article: int = 5, start: dt.date = dt.dat
         events = []
         for i in range(n):
             if i == 0 and recent and rng.random() < 0.1:
-                src, tgt, code, day0 = rng.choice(recent)
+                src, tgt, code, day0, case = rng.choice(recent)
             else:
                 if rng.random() < 0.2:
                     src, tgt = rng.sample(("CHN", "IND", "USA", "PAK"), 2)
                 else:
                     src, tgt = rng.sample(countries, 2)
-                code, day0 = rng.choice(codes), day
-                recent.append((src, tgt, code, day0))
+                code, day0, case = rng.choice(codes), day, f"{rng.choice(TOPICS)} case {k}-{i}"
+                recent.append((src, tgt, code, day0, case))
                 if len(recent) > 1000:
                     recent.pop(0)
             tpl = _template(src, tgt, code)
-            sent = f"{tpl.sentence} {day0:%B} {day0.day}, officials said."
+            sent = f"{tpl.sentence} {day0:%B} {day0.day} over the {case}, officials said."
             events.append(tpl.model_copy(update={
                 "id": f"{k}-{i}", "article_id": article.id, "sentence_index": i, "sentence": sent, "date": _day(day0),
                 "url": article.url, "source_name": outlet, "published": day}))
