@@ -83,9 +83,19 @@ def get_coder(spec: CoderSpec) -> Any:
         return coder
 
 
+WARM_UP_TEXT = "Chinese and Indian diplomats met in Beijing on 3 March 2025 and agreed to resume talks."
+
+
 def warm_up(spec: CoderSpec) -> tuple[int, int]:
-    """Build the process's Coder now (the worker plugin's setup); returns :func:`memory` after it."""
-    get_coder(spec)
+    """Build the process's Coder now (the worker plugin's setup) and code one sentence, so that what
+    loads lazily (date parsing data, the parser's buffers) is loaded before the first partition;
+    returns :func:`memory` after it."""
+    coder = get_coder(spec)
+    with _TASK_LOCK:
+        stats = coder.stats
+        saved = (stats.articles, stats.sentences, stats.events, stats.words)
+        coder.code_batch([Article(id="warm-up", text=WARM_UP_TEXT)])
+        stats.articles, stats.sentences, stats.events, stats.words = saved
     return memory()
 
 
