@@ -164,26 +164,35 @@ def list_events(cur: Any, q: EventQuery) -> tuple[list[StoredEvent], int, str | 
         page_where = f"{where} AND {cond}" if where else f" WHERE {cond}"
         page_params += [key, key, last_id]
     direction = "DESC" if desc else "ASC"
-    sql = (f"SELECT e.event_id, {expr} AS sort_key FROM events e{page_where} "
+    sql = (f"SELECT {_PAGE_COLS}, {expr} AS sort_key FROM events e{page_where} "
            f"ORDER BY sort_key {direction}, e.event_id {direction} LIMIT {int(q.limit) + 1}")
     if q.offset:
         sql += f" OFFSET {int(q.offset)}"
     rows = cur.execute(sql, page_params).fetchall()
     more = len(rows) > q.limit
     rows = rows[: q.limit]
-    events = fetch_events(cur, [r[0] for r in rows])
-    nxt = encode_cursor(q.sort, rows[-1][1], rows[-1][0]) if more and rows else None
+    events = _with_best_mentions(cur, rows)
+    nxt = encode_cursor(q.sort, rows[-1][-1], rows[-1][0]) if more and rows else None
     return events, total, nxt
 
 
-_EVENT_COLS = ("e.event_id, m.article_id, e.best_mention_id, e.num_mentions, e.num_sources, e.num_articles, "
-               "e.first_seen, e.last_seen, m.event_json")
+_PAGE_COLS = "e.event_id, e.best_mention_id, e.num_mentions, e.num_sources, e.num_articles, e.first_seen, e.last_seen"
 
 
-def _stored(row: Sequence[Any]) -> StoredEvent:
-    eid, aid, mid, nm, ns, na, first, last, js = row
-    return StoredEvent(event_id=eid, article_id=aid, best_mention_id=mid, num_mentions=nm, num_sources=ns,
-                       num_articles=na, first_seen=first, last_seen=last, event=Event.model_validate_json(js))
+def _with_best_mentions(cur: Any, rows: Sequence[Sequence[Any]]) -> list[StoredEvent]:
+    """Events (rows of _PAGE_COLS) with their best mention's article and Event, in row order."""
+    if not rows:
+        return []
+    mids = ", ".join(str(int(r[1])) for r in rows)
+    best = {mid: (aid, js) for mid, aid, js in cur.execute(
+        f"SELECT mention_id, article_id, event_json FROM mentions WHERE mention_id IN ({mids})").fetchall()}
+    out = []
+    for eid, mid, nm, ns, na, first, last, *_ in rows:
+        aid, js = best[mid]
+        out.append(StoredEvent(event_id=eid, article_id=aid, best_mention_id=mid, num_mentions=nm, num_sources=ns,
+                               num_articles=na, first_seen=first, last_seen=last,
+                               event=Event.model_validate_json(js)))
+    return out
 
 
 def fetch_events(cur: Any, ids: Sequence[int]) -> list[StoredEvent]:
@@ -191,13 +200,8 @@ def fetch_events(cur: Any, ids: Sequence[int]) -> list[StoredEvent]:
     if not ids:
         return []
     id_list = ", ".join(str(int(i)) for i in ids)
-    rows = cur.execute(
-        f"""SELECT {_EVENT_COLS} FROM (SELECT * FROM events WHERE event_id IN ({id_list})) e
-            JOIN (SELECT mention_id, article_id, event_json FROM mentions
-                  WHERE mention_id IN (SELECT best_mention_id FROM events WHERE event_id IN ({id_list}))) m
-            ON m.mention_id = e.best_mention_id""").fetchall()
-    by_id = {r[0]: _stored(r) for r in rows}
-    return [by_id[i] for i in ids if i in by_id]
+    rows = {r[0]: r for r in cur.execute(f"SELECT {_PAGE_COLS} FROM events e WHERE e.event_id IN ({id_list})").fetchall()}
+    return _with_best_mentions(cur, [rows[i] for i in ids if i in rows])
 
 
 _MENTION_COLS = ("m.mention_id, m.event_id, m.article_id, a.doc_id, m.source_key, m.seen, m.event_json")
