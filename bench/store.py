@@ -55,7 +55,7 @@ def ingest(st: Store, args: argparse.Namespace, path: Path) -> None:
             last[0] = now
             print(f"  ... {rep.mentions_added:,} events stored, {now - t0:.0f} s", file=sys.stderr)
 
-    rep = st.add_coded(timed(bench_stream(args.events), gen), batch_size=args.batch, progress=progress)
+    rep = st.add_coded(timed(bench_stream(args.events, distinct=True), gen), batch_size=args.batch, progress=progress)
     total = time.perf_counter() - t0
     store_s = total - gen[0]
     counts = st.counts()

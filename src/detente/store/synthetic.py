@@ -106,10 +106,11 @@ def _day(day: dt.date) -> EventDate:
 
 
 def bench_stream(n_events: int, *, per_article: int = 5, start: dt.date = dt.date(2023, 1, 1), days: int = 730,
-                 seed: int = 1) -> Iterator[tuple[Article, list[Event]]]:
+                 seed: int = 1, distinct: bool = False) -> Iterator[tuple[Article, list[Event]]]:
     """``n_events`` events over ``days`` days among 20 countries, ``per_article`` to an article; a tenth
-    of the articles repeat an earlier article's first event from another outlet (to be merged); the
-    others are distinct events (each has its own case number in its sentence).
+    of the articles repeat an earlier article's first event from another outlet (to be merged). With
+    ``distinct`` every other event has a case number of its own in its sentence, so only those
+    repeats merge; without it, events of one template on nearby days merge too.
 
     Events are copies of one validated template per (source, target, code): the spans are right
     because every sentence starts as its template does."""
@@ -134,12 +135,13 @@ def bench_stream(n_events: int, *, per_article: int = 5, start: dt.date = dt.dat
                     src, tgt = rng.sample(("CHN", "IND", "USA", "PAK"), 2)
                 else:
                     src, tgt = rng.sample(countries, 2)
-                code, day0, case = rng.choice(codes), day, f"{rng.choice(TOPICS)} case {k}-{i}"
+                code, day0 = rng.choice(codes), day
+                case = f" over the {TOPICS[(k + i) % len(TOPICS)]} case {k}-{i}" if distinct else ""
                 recent.append((src, tgt, code, day0, case))
                 if len(recent) > 1000:
                     recent.pop(0)
             tpl = _template(src, tgt, code)
-            sent = f"{tpl.sentence} {day0:%B} {day0.day} over the {case}, officials said."
+            sent = f"{tpl.sentence} {day0:%B} {day0.day}{case}, officials said."
             events.append(tpl.model_copy(update={
                 "id": f"{k}-{i}", "article_id": article.id, "sentence_index": i, "sentence": sent, "date": _day(day0),
                 "url": article.url, "source_name": outlet, "published": day}))
