@@ -10,13 +10,15 @@ store before the ingest or after it, never half of it. Another process can read 
 while the server runs, but not write it.
 
 Each read gets its own DuckDB cursor (a connection to the same database instance), so reads run in
-parallel threads; the store's own analysis methods (``dyad_report``, ``top``) use the store's main
-connection and are serialised by a mutex.
+parallel threads; the store's own analysis methods (``dyad_report``, ``top``) run on a small pool of
+read-only :class:`Store` objects (each its own connection to the same instance), one thread at a time
+per store.
 """
 
 from __future__ import annotations
 
 import contextlib
+import queue
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -73,14 +75,38 @@ class Database:
         self.path = Path(path)
         self._store = Store(self.path, read_only=True)
         self._lock = ReadWriteLock()
-        self._main = threading.Lock()         # the store's main connection, one thread at a time
+        self._pool: queue.LifoQueue[Store] = queue.LifoQueue()   # idle read-only stores for with_store
+        self._opened: list[Store] = []
+        self._pool_lock = threading.Lock()
         self._cache: dict[Any, Any] = {}
         self._cache_lock = threading.Lock()
         self.generation = 0                   # bumped by every write; keys the cache
 
+    POOL = 4
+
     def close(self) -> None:
         with self._lock.write():
+            self._close_pool()
             self._store.close()
+
+    def _close_pool(self) -> None:
+        with self._pool_lock:
+            for st in self._opened:
+                st.close()
+            self._opened.clear()
+            self._pool = queue.LifoQueue()
+
+    def _borrow(self) -> Store:
+        try:
+            return self._pool.get_nowait()
+        except queue.Empty:
+            pass
+        with self._pool_lock:
+            if len(self._opened) < self.POOL:
+                st = Store(self.path, read_only=True)
+                self._opened.append(st)
+                return st
+        return self._pool.get()
 
     @contextlib.contextmanager
     def cursor(self) -> Iterator[Any]:
@@ -93,9 +119,13 @@ class Database:
                 cur.close()
 
     def with_store(self, fn: Callable[[Store], T]) -> T:
-        """Calls ``fn`` with the read-only :class:`Store` (its analysis methods), one call at a time."""
-        with self._lock.read(), self._main:
-            return fn(self._store)
+        """Calls ``fn`` with a read-only :class:`Store` (for its analysis methods) no other thread is using."""
+        with self._lock.read():
+            st = self._borrow()
+            try:
+                return fn(st)
+            finally:
+                self._pool.put(st)
 
     def cached(self, key: Any, fn: Callable[[], T]) -> T:
         """``fn()``, remembered until the next write."""
@@ -113,6 +143,7 @@ class Database:
     def write(self, fn: Callable[[Store], T]) -> T:
         """Calls ``fn`` with the store opened for writing, then goes back to read-only."""
         with self._lock.write():
+            self._close_pool()
             self._store.close()
             try:
                 try:
