@@ -20,6 +20,7 @@ from .extract import (
     Candidate,
     SentenceMatch,
     build_candidate,
+    by_agents,
     conjuncts,
     match_sentence,
     unclaimed_predicates,
@@ -58,6 +59,7 @@ def negated_code(code: str) -> str | None:
     return recoded(code, "negation")
 
 
+OBJECT_PRONOUNS = {"him", "her", "them"}
 # Weight of the model's probability in an event's confidence (the rest is the lexicon entry's prior).
 MODEL_WEIGHT = 0.3
 # A reported event replaces its reporting verb's statement only when it is this credible.
@@ -191,6 +193,29 @@ class SentenceCoder:
             proposed.append(cand)
         return proposed
 
+    @staticmethod
+    def _pronoun_antecedent(arg: Argument, sources: list[tuple[Actor, Argument]], sent: Any,
+                            index: Any) -> tuple[Actor, Argument] | None:
+        tok = arg.token
+        cache = getattr(index, "_detente_mentions", None)
+        if cache is None:
+            cache = list(index.mentions())
+            index._detente_mentions = cache
+        own = {a.code for a, _ in sources}
+        best = None
+        for actor in cache:
+            sp = actor.span
+            if sp is None or not actor.resolved or actor.code in own:
+                continue
+            if not (sent.start_char <= sp.start < tok.idx):
+                continue
+            if tok.lower_ in ("him", "her") and actor.kind != "person":
+                continue
+            best = actor
+        if best is None:
+            return None
+        return best, Argument(tok, f"'{tok.text}' = '{best.text}', the nearest earlier actor ({arg.path})", arg.hops + 1)
+
     def _decide(self, cand: Candidate) -> ModelDecision:
         """Who chooses the code: the lexicon, the model, or both agreeing."""
         code = cand.entry.code
@@ -220,6 +245,13 @@ class SentenceCoder:
                    index: Any) -> list[Event]:
         entry = cand.entry
         sources = self._actors(cand.sources, index)
+        if sources and not any(a.resolved or a.sector for a, _ in sources):
+            # "a car bombing by the Islamic State killed ...": the doer inside the subject noun
+            inner = [Argument(t, f"'by' inside '{arg.token.text}' ({arg.path})", arg.hops + 2)
+                     for arg in cand.sources for t in by_agents(arg.token)]
+            alt = self._actors(inner, index) if inner else []
+            if any(a.resolved or a.sector for a, _ in alt):
+                sources = alt
         if cand.reported_by is not None and sources and not any(a.resolved or a.sector for a, _ in sources) \
                 and all(arg.token.pos_ == "PRON" for _, arg in sources):
             # "The rebels said they will release ...": the pronoun is the speaker
@@ -229,6 +261,11 @@ class SentenceCoder:
                                                    f"'{cand.reported_by.trigger.text}')", arg.hops + 1))
                            for a, arg in speaker]
         targets = self._actors(cand.targets, index)
+        if targets and all(arg.token.lower_ in OBJECT_PRONOUNS and not a.resolved for a, arg in targets):
+            # "called Erdogan and urged him": the nearest earlier actor of the sentence that is not the source
+            antecedent = self._pronoun_antecedent(targets[0][1], sources, sent, index)
+            if antecedent is not None:
+                targets = [antecedent]
         if targets and not any(a.resolved or a.sector for a, _ in targets):
             # "restored ties with Gondor": the object names no actor, a later option may
             for opt in cand.target_options[1:]:

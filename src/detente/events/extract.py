@@ -301,7 +301,8 @@ def verb_targets(tok: Token, entry: LexEntry, passive: bool) -> list[list[Argume
                 for o in prep_objects(tok, prep):
                     options.extend(nested_targets(o))
     if constrained_obj and things and not entry.explicit_targets:
-        # last resort: the object itself, when it names an actor ("outlawed the opposition party")
+        # last resort: the object itself, when it names an actor ("outlawed the opposition party",
+        # "released German journalist Mesale Tolu")
         options.append([Argument(t, THING, 1) for t in things])
     return options
 
@@ -329,6 +330,13 @@ def nested_targets(tok: Token, max_depth: int = 3) -> list[list[Argument]]:
                 out.append([Argument(f, f"prep '{prep.text}' inside '{tok.text}'", 3 + depth) for f in found])
             frontier.extend((o, depth + 1) for o in objs)
     return out
+
+
+def by_agents(tok: Token) -> list[Token]:
+    """'A car bombing by the Islamic State': the doer named inside an event noun."""
+    if tok.pos_ != "NOUN":
+        return []
+    return [c for o in prep_objects(tok, "by") for c in conjuncts(o)]
 
 
 def actor_modifiers(tok: Token) -> list[Token]:
@@ -486,8 +494,8 @@ def build_candidate(tok: Token, entry: LexEntry, nominal: bool = False) -> Candi
         cand.sources = clause_subjects(tok)
         cand.target_options = verb_targets(tok, entry, cand.passive)
         cand.targets = cand.target_options[0] if cand.target_options else []
-        if entry.symmetric and not cand.targets:
-            cand.symmetric_pairs = True
+        if entry.symmetric and all(a.path == THING for a in cand.targets):
+            cand.symmetric_pairs = True  # "Brazil and Argentina signed a trade agreement"
     cand.sources = nominal_args(cand.sources)
     opts = [[o for t in nominal_args(opt) for o in action_owner(t, tok)] for opt in (cand.target_options or [cand.targets])]
     # actors nested in a thing-object come last: the coder uses them when nothing before names an actor
@@ -576,7 +584,8 @@ def _link(cands: list[Candidate], by_token: dict[int, Candidate], discarded: lis
             else:
                 # "threatened to attack Israel", "refused to meet South Korean officials"
                 cand.target_options = [[Argument(a.token, f"{a.path} of '{inner.trigger.text}'", a.hops + 1)
-                                        for a in opt] for opt in inner.target_options or [inner.targets] if opt]
+                                        for a in opt] for opt in inner.target_options or [inner.targets]
+                                       if opt and not all(a.path == THING for a in opt)]
             cand.targets = cand.target_options[0] if cand.target_options else []
             if cand.targets:
                 cand.symmetric_pairs = False

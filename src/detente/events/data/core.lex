@@ -191,11 +191,11 @@
 0831 resign|quit|abdicate  target=none  conf=0.8
 0831 step +prt:down  target=none  conf=0.8
 0832 reverse|scrap|rescind|revoke  +obj:policy|decision|law|plan|decree  conf=0.7
-0841 release|free|return|repatriate|hand|swap|exchange  +obj:prisoner|hostage|detainee|captive|soldier|national|citizen|journalist|activist|body|child  target=to,iobj  conf=0.85
+0841 release|free|return|repatriate|hand|swap|exchange  +obj:prisoner|hostage|detainee|captive|soldier|national|citizen|journalist|activist|body|child  target=dobj,to,iobj  conf=0.85
 0842 release|free|return|hand  +obj:ship|vessel|tanker|property|asset|antiquity|artifact|artefact|remains|aircraft|land|weapon|equipment  target=to,iobj  conf=0.8
 0841 free  target=dobj  conf=0.7
 0841 let +xcomp:go|free  target=dobj  conf=0.7
-084  release|return|repatriate|hand  target=to,iobj  conf=0.6
+084  release|return|repatriate|hand  target=dobj,to,iobj  conf=0.6
 0842 return +obj:property|asset|territory  target=to  conf=0.75
 085  lift|ease|suspend|remove|waive|drop|cut|reduce|lower|slash|scrap|end|eliminate|relax|halve|exempt  +obj:sanction|tariff|embargo|duty|boycott|tax|levy  target=on,against,from  conf=0.85
 085  roll +prt:back  +obj:sanction|tariff|embargo|duty|tax  target=on  conf=0.85
@@ -389,7 +389,7 @@
 173  arrest|detain|jail|imprison|apprehend|capture|nab|charge|indict|prosecute  target=dobj  conf=0.8
 173  n:arrest|detention  target=of  conf=0.6
 173  take +prep:into:custody  conf=0.8
-174  deport|expel|extradite  +obj:migrant|refugee|national|citizen|worker|journalist  target=to  conf=0.8
+174  deport|expel|extradite  +obj:migrant|refugee|national|citizen|worker|journalist  target=dobj,to  conf=0.8
 174  deport  target=dobj  conf=0.75
 175  suppress|repress|crack  target=dobj,on  conf=0.7
 175  n:crackdown|repression  target=on,against  conf=0.6
