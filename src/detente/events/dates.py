@@ -67,7 +67,13 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from detente.doccache import ent_at, kids, sent_flag, sent_of
-from detente.events.factuality import future_reason, governing_chain, is_nominal, light_verb
+from detente.events.factuality import (
+    describing_clauses,
+    future_reason,
+    governing_chain,
+    is_nominal,
+    light_verb,
+)
 from detente.models import DatePrecision, EventDate
 
 __all__ = ["event_date", "is_historical", "temporal_expressions", "TemporalExpression", "parse_expression"]
@@ -294,15 +300,8 @@ def temporal_expressions(trigger: Token) -> list[TemporalExpression]:
     found: list[TemporalExpression] = []
     found += _direct(trigger, trigger, 0, nominal)
     if nominal:
-        for c in kids(trigger):
-            if c.dep_ == "acl" or (
-                c.dep_ == "relcl"
-                and any(
-                    g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WDT", "WP", "IN", "DT")
-                    for g in kids(c)
-                )
-            ):
-                found += _direct(c, trigger, 1, False, f"'{c.text}' ({c.dep_} of '{trigger.text}')")
+        for c in describing_clauses(trigger):
+            found += _direct(c, trigger, 1, False, f"'{c.text}' ({c.dep_} of '{trigger.text}')")
     chain = governing_chain(trigger)
     for tok in chain[1:]:
         found += _direct(tok, trigger, 2, False)

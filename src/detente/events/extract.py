@@ -525,6 +525,15 @@ def unclaimed_predicates(sent: SentSpan, match: SentenceMatch) -> list[Token]:
             out.append(tok)
     return out
 
+def _attach(cand: Candidate, owner: Candidate) -> None:
+    """The governing trigger reports the candidate (say) or wraps it as its content."""
+    if owner.entry.say:
+        cand.reported_by = owner
+    else:
+        cand.wrapper = owner
+        owner.absorbed.append(cand)
+
+
 def _link(cands: list[Candidate], by_token: dict[int, Candidate], discarded: list[Discarded]) -> None:
     """Wrap embedded events into their wrapper (agree to meet), and tie reported events to the reporter."""
     for cand in cands:
@@ -540,11 +549,7 @@ def _link(cands: list[Candidate], by_token: dict[int, Candidate], discarded: lis
             content = cand.nominal or tok.dep_ == "pcomp"  # "an agreement on sharing data"
             if content and (dep in nominal_chain or dep == "pcomp") and dep != "conj":
                 if owner is not None and owner is not cand and not owner.nominal:
-                    if owner.entry.say:
-                        cand.reported_by = owner
-                    else:
-                        cand.wrapper = owner
-                        owner.absorbed.append(cand)
+                    _attach(cand, owner)
                     break
                 node = parent
                 continue
@@ -553,11 +558,7 @@ def _link(cands: list[Candidate], by_token: dict[int, Candidate], discarded: lis
                 continue
             if dep in ("xcomp",) or (cand.nominal and dep in OBJ and parent.pos_ == "VERB"):
                 if owner is not None and owner is not cand:
-                    if owner.entry.say:
-                        cand.reported_by = owner
-                    else:
-                        cand.wrapper = owner
-                        owner.absorbed.append(cand)
+                    _attach(cand, owner)
                     break
                 if dep in OBJ:
                     node = parent  # "threatened to impose tariffs": tariffs -> impose -> threaten

@@ -297,3 +297,11 @@ def factuality(trigger: Token) -> Flags:
         future=bool(cues.future),
         reason="; ".join(parts),
     )
+
+
+def describing_clauses(nominal: Token) -> list[Token]:
+    """Clauses that describe an event noun: a participle ("the ban, imposed in 2020") or a
+    relative clause whose subject is the noun ("the talks that began in May")."""
+    return [c for c in kids(nominal) if c.dep_ == "acl" or (
+        c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WDT", "WP", "IN", "DT")
+                                  for g in kids(c)))]

@@ -30,7 +30,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from detente.doccache import ent_at, kids
-from detente.events.factuality import is_nominal, light_verb
+from detente.events.factuality import describing_clauses, is_nominal, light_verb
 from detente.models import Place, Span
 
 __all__ = ["event_place", "country_of"]
@@ -377,15 +377,8 @@ def event_place(trigger: Token) -> Place | None:
     anchors: list[tuple[Token, str]] = [(trigger, f"'{trigger.text}'")]
     nominal = is_nominal(trigger)
     if nominal:
-        for c in kids(trigger):
-            if c.dep_ == "acl" or (
-                c.dep_ == "relcl"
-                and any(
-                    g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WDT", "WP", "IN", "DT")
-                    for g in kids(c)
-                )
-            ):
-                anchors.append((c, f"'{c.text}' ({c.dep_} of '{trigger.text}')"))
+        for c in describing_clauses(trigger):
+            anchors.append((c, f"'{c.text}' ({c.dep_} of '{trigger.text}')"))
     verb = light_verb(trigger) if nominal else trigger
     if nominal and verb is not None:
         anchors.append((verb, f"'{verb.text}' (light verb of '{trigger.text}')"))
