@@ -24,6 +24,8 @@ def _date(value: str) -> dt.date:
 
 
 def _coder_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--no-prefilter", action="store_true",
+                   help="parse every sentence (by default sentences with no trigger word are not parsed)")
     p.add_argument("--classifier", action="store_true",
                    help="also consult the learned event classifier (experimental; see docs/classifier.md)")
     p.add_argument("--model", help="spaCy pipeline to load (default: DETENTE_MODEL, then any installed en_core_web_*)")
@@ -40,7 +42,7 @@ def _make_coder(args: argparse.Namespace, **kw: Any) -> Any:
     nlp = load_nlp(args.model)
     if not getattr(args, "quiet", False):
         print(f"detente: using spaCy model {model_description(nlp)}", file=sys.stderr)
-    return Coder(nlp=nlp, actor_files=args.actors, verb_files=args.verbs, use_model=args.classifier, **kw)
+    return Coder(nlp=nlp, actor_files=args.actors, verb_files=args.verbs, use_model=args.classifier, prefilter=not args.no_prefilter, **kw)
 
 
 # ---------------------------------------------------------------- code

@@ -16,6 +16,7 @@ from .events.code import CoderSettings, SentenceCoder
 from .events.lexicon import Lexicon
 from .models import Article, Event
 from .nlp import load_nlp
+from .prefilter import TriggerScanner, reduce_doc, select
 
 
 @dataclass
@@ -25,6 +26,7 @@ class RunStats:
     events: int = 0
     words: int = 0
     rejects: int = 0
+    sentences_skipped: int = 0
     seconds: float = 0.0
     started: float = field(default_factory=time.perf_counter)
 
@@ -37,7 +39,8 @@ class RunStats:
         return self
 
     def as_dict(self) -> dict[str, Any]:
-        return {"articles": self.articles, "sentences": self.sentences, "events": self.events,
+        return {"articles": self.articles, "sentences": self.sentences,
+                "sentences_skipped": self.sentences_skipped, "events": self.events,
                 "rejects": self.rejects, "words": self.words, "seconds": round(self.seconds, 3),
                 "words_per_second": round(self.words_per_second, 1)}
 
@@ -67,7 +70,7 @@ class Coder:
 
     def __init__(self, *, model: str | None = None, nlp: Any = None, actor_files: Sequence[str | Path] = (),
                  verb_files: Sequence[str | Path] = (), batch_size: int = 64, processes: int = 1,
-                 historical_days: int = 60, use_model: bool = False) -> None:
+                 historical_days: int = 60, use_model: bool = False, prefilter: bool = True) -> None:
         self.nlp = nlp if nlp is not None else load_nlp(model)
         self.resolver = ActorResolver(extra_files=_prepare_user_files(actor_files, "actors"))
         self.lexicon = Lexicon.load(_prepare_user_files(verb_files, "verbs"))
@@ -75,21 +78,42 @@ class Coder:
                                                                         use_model=use_model))
         self.batch_size = batch_size
         self.processes = processes
+        # the classifier may propose events where the lexicon has no trigger, so it sees every sentence
+        self.prefilter = prefilter and not use_model
+        self.scanner = TriggerScanner(self.lexicon) if self.prefilter else None
         self.stats = RunStats()
 
     def code_doc(self, doc: Any, article: Article) -> list[Event]:
         index = self.resolver.match(doc, article.date)
         return self.coder.code_doc(doc, article, index)
 
+    def _inputs(self, articles: Iterable[Article]) -> Iterator[tuple[Any, tuple[Article, Any]]]:
+        """What the pipeline parses for each article: its text, or with the prefilter its tokens
+        (all sentences kept) or the kept sentences only (with the map back to the article)."""
+        for a in articles:
+            if self.scanner is None:
+                yield a.text, (a, None)
+                continue
+            doc0 = self.nlp.make_doc(a.text)
+            sel = select(doc0, self.scanner)
+            self.stats.sentences_skipped += len(sel.bounds) - len(sel.kept)
+            if sel.complete:
+                yield doc0, (a, None)
+                continue
+            reduced, mapping = reduce_doc(doc0, sel)
+            yield reduced, (a, mapping)
+
     def code_stream(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
         """Yields each article with its events, in input order."""
-        items = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size,
-                                          n_process=self.processes):
-            events = self.code_doc(doc, article)
+        for doc, (article, mapping) in self.nlp.pipe(self._inputs(articles), as_tuples=True,
+                                                     batch_size=self.batch_size, n_process=self.processes):
+            events = self.code_doc(doc, article if mapping is None else mapping.article_view(article, doc))
+            if mapping is not None:
+                events = [mapping.restore(ev, article) for ev in events]
             self.stats.articles += 1
-            self.stats.sentences += len(sentences(doc))
-            self.stats.words += sum(1 for t in doc if not t.is_punct and not t.is_space)
+            self.stats.sentences += len(sentences(doc)) if mapping is None else len(mapping.selection.bounds)
+            self.stats.words += mapping.words if mapping is not None else \
+                sum(1 for t in doc if not t.is_punct and not t.is_space)
             self.stats.events += len(events)
             yield article, events
 
