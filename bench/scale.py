@@ -8,7 +8,8 @@ then measures words/s for: bare `nlp.pipe`; detente on one process with and with
 (`detente.scale`, workers warmed up first so the model load is not counted, as it is not for the
 one-process numbers). Prints the ratios to bare `nlp.pipe`, the speedup of 2 workers over 1, and the
 resident memory of each worker with the model loaded and at its peak. Timings on a shared machine
-move with its load: the load average is printed before and after.
+move with its load: the load average is printed before and after, bare `nlp.pipe` is measured again
+at the end, and words per CPU-second (of the coding thread) are printed beside words/s.
 """
 
 from __future__ import annotations
@@ -53,12 +54,12 @@ def write_corpus(folder: Path, n_articles: int, per_article: int) -> tuple[Path,
     return path, sum(len(a.text.split()) for a in arts)
 
 
-def one_process(coder: Coder, arts: list[Article]) -> tuple[float, int]:
+def one_process(coder: Coder, arts: list[Article]) -> tuple[float, float, int]:
     for _ in coder.code_stream(arts[:20]):  # warm up
         pass
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     n = sum(len(evs) for _, evs in coder.code_stream(arts))
-    return time.perf_counter() - t0, n
+    return time.perf_counter() - t0, time.process_time() - c0, n
 
 
 def on_cluster(workers: int, path: Path, work: Path, spec: CoderSpec, part_bytes: int) -> dict[str, float]:
@@ -71,7 +72,8 @@ def on_cluster(workers: int, path: Path, work: Path, spec: CoderSpec, part_bytes
         merge, report = run.code(client)
         coded = time.perf_counter() - t1
     n_events = sum(len(evs) for _, evs in merge.coded())
-    return {"seconds": coded, "startup": started, "events": n_events, "partitions": report.partitions,
+    cpu = sum(r.extra.get("cpu_seconds", 0.0) for r in report.results)
+    return {"seconds": coded, "cpu": cpu, "startup": started, "events": n_events, "partitions": report.partitions,
             "rss_loaded": max(r for r, _ in loaded.values()), "rss_peak": max(report.workers.values()),
             "workers_used": len(report.workers)}
 
@@ -95,17 +97,17 @@ def main() -> None:
 
     for _ in nlp.pipe(texts[:20], batch_size=args.batch_size):
         pass
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=args.batch_size):
         pass
-    bare = words / (time.perf_counter() - t0)
-    rows: list[tuple[str, float, str]] = []
+    bare, bare_cpu = words / (time.perf_counter() - t0), words / (time.process_time() - c0)
+    rows: list[tuple[str, float, float, str]] = []
 
-    def row(label: str, wps: float, note: str = "") -> None:
-        rows.append((label, wps, note))
-        print(f"  {label}: {wps:.0f} words/s {note}", flush=True)
+    def row(label: str, wps: float, cpu_wps: float, note: str = "") -> None:
+        rows.append((label, wps, cpu_wps, note))
+        print(f"  {label}: {wps:.0f} words/s, {cpu_wps:.0f} words per CPU-second {note}", flush=True)
 
-    row("bare nlp.pipe", bare)
+    row("bare nlp.pipe", bare, bare_cpu)
 
     if supports_prefilter():
         variants: list[tuple[str, bool | None]] = [("detente, prefilter on", True), ("detente, prefilter off", False)]
@@ -113,23 +115,31 @@ def main() -> None:
         variants = [("detente (this Coder has no prefilter= yet)", None)]
     for label, pre in variants:
         kw = {} if pre is None else {"prefilter": pre}
-        secs, n = one_process(Coder(nlp=nlp, batch_size=args.batch_size, **kw), arts)
-        row(label, words / secs, f"{n} events")
+        secs, cpu, n = one_process(Coder(nlp=nlp, batch_size=args.batch_size, **kw), arts)
+        row(label, words / secs, words / cpu, f"{n} events")
     one_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    spec = CoderSpec(batch_size=args.batch_size)
+    pre = True if supports_prefilter() else None
+    spec = CoderSpec(batch_size=args.batch_size, prefilter=pre)
+    on = ", prefilter on" if pre else ""
     part_bytes = max(64 * 1024, path.stat().st_size // 16)
     dask = {}
     for n in (1, 2):
         r = on_cluster(n, path, scratch / f"work{n}", spec, part_bytes)
         dask[n] = r
-        row(f"Dask LocalCluster, {n} worker{'s' if n > 1 else ''}", words / r["seconds"],
+        row(f"Dask LocalCluster, {n} worker{'s' if n > 1 else ''}{on}", words / r["seconds"], words / r["cpu"],
             f"{int(r['events'])} events, {int(r['partitions'])} partitions, {int(r['workers_used'])} "
             f"worker(s) used; cluster start + model load {r['startup']:.1f} s")
 
-    print(f"\n{'':44s} {'words/s':>9s}  {'x bare':>6s}")
-    for label, wps, note in rows:
-        print(f"{label:44s} {wps:9.0f}  {wps / bare:6.2f}  {note}")
+    t0, c0 = time.perf_counter(), time.process_time()  # bare again: how much the machine's load moved
+    for _ in nlp.pipe(texts, batch_size=args.batch_size):
+        pass
+    row("bare nlp.pipe again, at the end (control)", words / (time.perf_counter() - t0),
+        words / (time.process_time() - c0))
+
+    print(f"\n{'':44s} {'words/s':>9s} {'x bare':>6s}  {'words/CPU-s':>11s} {'x bare':>6s}")
+    for label, wps, cpu_wps, note in rows:
+        print(f"{label:44s} {wps:9.0f} {wps / bare:6.2f}  {cpu_wps:11.0f} {cpu_wps / bare_cpu:6.2f}  {note}")
     speedup = dask[1]["seconds"] / dask[2]["seconds"]
     print(f"\nspeedup of 2 workers over 1: {speedup:.2f}x")
     print(f"worker RSS with the model loaded: {dask[2]['rss_loaded'] / 2**20:.0f} MB; peak while coding: "

@@ -15,6 +15,7 @@ from detente.errors import ScaleError
 from detente.ingest import read_inputs
 from detente.models import Article, Reject
 from detente.scale import CoderSpec, Manifest, PartResult, ReadSettings, plan_partitions
+from detente.scale.runner import TRIM_VARIABLE
 from detente.scale.worker import _PartRun, loaded_coders, read_partition, set_fault
 
 SENTENCES = [
@@ -148,11 +149,10 @@ def test_manifest_skips_finished_and_recomputes_on_new_fingerprint(tmp_path):
 @pytest.fixture(scope="module")
 def cluster():
     pytest.importorskip("distributed")
-    from distributed import Client, LocalCluster
+    from detente.scale import open_client
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as lc, Client(lc) as client:
-        yield lc, client
+    with open_client("local", 2) as client:  # 2 single-threaded worker processes on 127.0.0.1, no dashboard
+        yield client.cluster, client
 
 
 @pytest.fixture(scope="module")
@@ -228,6 +228,7 @@ def test_local_cluster_ingest_equals_single_process(cluster, corpus, single):
     assert "dup#2" in doc_ids and "a:1#2" in doc_ids  # ids unique over the run, as one reader makes them
     assert rep.articles_added == 33 and rep.articles_skipped == 1 and rep.rejects == 2
     assert set(client.run(loaded_coders).values()) == {1}  # one Coder per worker process, reused by every task
+    assert set(client.run(os.getenv, TRIM_VARIABLE).values()) == {None}  # glibc keeps its fast default
 
 
 @pytest.mark.model

@@ -38,6 +38,20 @@ def _worker_plugin_class() -> type:
     return CoderPlugin
 
 
+TRIM_VARIABLE = "MALLOC_TRIM_THRESHOLD_"
+
+
+def worker_environ() -> Any:
+    """Dask config for the workers a LocalCluster spawns: Dask's usual environment without
+    ``MALLOC_TRIM_THRESHOLD_``. Setting it turns off glibc's dynamic mmap threshold, and spaCy then
+    codes about a third slower per CPU-second (measured: 1,800 against 2,700 words per CPU-second)."""
+    import dask
+
+    env = dict(dask.config.get("distributed.nanny.pre-spawn-environ", default={}) or {})
+    env.pop(TRIM_VARIABLE, None)
+    return dask.config.set({"distributed.nanny.pre-spawn-environ": env})
+
+
 @contextlib.contextmanager
 def open_client(cluster: str, workers: int | None = None, *, timeout: float = CONNECT_TIMEOUT,
                 **local: Any) -> Iterator[Any]:
@@ -53,7 +67,7 @@ def open_client(cluster: str, workers: int | None = None, *, timeout: float = CO
         opts: dict[str, Any] = {"n_workers": n, "threads_per_worker": 1, "processes": True,
                                 "host": "127.0.0.1", "dashboard_address": None}
         opts.update(local)
-        with LocalCluster(**opts) as lc, Client(lc) as client:
+        with worker_environ(), LocalCluster(**opts) as lc, Client(lc) as client:
             yield client
         return
     if "://" not in cluster and ":" not in cluster:
@@ -88,6 +102,7 @@ class ScaleReport:
     events: int = 0
     sentences: int = 0
     words: int = 0
+    coded_words: int = 0  # words of the partitions coded in this run (not the skipped ones)
     seconds: float = 0.0
     workers: dict[str, int] = field(default_factory=dict)  # "host:pid" -> peak RSS in bytes
     model: str = ""
@@ -95,7 +110,8 @@ class ScaleReport:
 
     @property
     def words_per_second(self) -> float:
-        return self.words / self.seconds if self.seconds > 0 else 0.0
+        """Words coded in this run per second of the run (planning excluded, model loading included)."""
+        return self.coded_words / self.seconds if self.seconds > 0 else 0.0
 
     def summary(self) -> str:
         rss = max(self.workers.values(), default=0) / 2**20
@@ -144,6 +160,7 @@ def run_partitions(client: Any, parts: Sequence[Partition], settings: ReadSettin
                 res: PartResult = fut.result()
                 manifest.record(res)
                 report.computed += 1
+                report.coded_words += res.words
                 _count(report, res)
                 report.workers[f"{res.host}:{res.pid}"] = max(report.workers.get(f"{res.host}:{res.pid}", 0),
                                                               res.peak_rss)

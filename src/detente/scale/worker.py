@@ -177,7 +177,7 @@ def code_partition(part: Partition, settings: ReadSettings, fingerprint: str, sh
     """Code one partition into ``shard_dir``; the task that runs on a worker."""
     import pyarrow as pa
 
-    t0 = time.perf_counter()
+    t0, cpu0, proc0 = time.perf_counter(), time.thread_time(), time.process_time()
     coder = get_coder(settings.coder)
     with _TASK_LOCK:
         stats = coder.stats
@@ -215,6 +215,8 @@ def code_partition(part: Partition, settings: ReadSettings, fingerprint: str, sh
             sentences=stats.sentences - before[0], words=stats.words - before[1],
             pid=os.getpid(), host=os.uname().nodename, model=_model_name(coder))
     result.seconds = time.perf_counter() - t0
+    # CPU seconds of the task's thread, and of the whole worker process (its Dask threads included)
+    result.extra = {"cpu_seconds": time.thread_time() - cpu0, "process_cpu_seconds": time.process_time() - proc0}
     result.rss, result.peak_rss = memory()
     return result
 
