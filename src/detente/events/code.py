@@ -10,7 +10,7 @@ from itertools import permutations
 from typing import Any
 
 from ..codebook import Codebook, default_codebook
-from ..doccache import sentences
+from ..doccache import sent_flag, sentences
 from ..models import Actor, Article, Event, Flags, Span
 from ..registry import package_file
 from .dates import event_date, is_historical
@@ -88,8 +88,8 @@ class ModelDecision:
     reason: str
 
 
-def _span(doc: Doc, start: int, end: int) -> Span:
-    return Span(start=start, end=end, text=doc.text[start:end])
+def _span_text(sent: Any) -> str:
+    return str(sent.text)
 
 
 def _token_span(tok: Any) -> Span:
@@ -324,6 +324,7 @@ class SentenceCoder:
                 f"future: dated {date.value}, after publication"
         info = self.codebook.get(code)
         place = event_place(cand.trigger)
+        sent_text = sent_flag(sent, "text", _span_text)  # one string per sentence, not one per event
         events = []
         for src, tgt, pair_reason in pairs:
             src_actor = src[0] if src else None
@@ -351,7 +352,7 @@ class SentenceCoder:
                             tgt_actor.code if tgt_actor else None),
                 article_id=article.id,
                 sentence_index=s_i,
-                sentence=sent.text,
+                sentence=sent_text,
                 source=src_actor,
                 target=tgt_actor,
                 cameo=code,
