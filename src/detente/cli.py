@@ -16,14 +16,14 @@ from . import __version__
 from .errors import DetenteError
 
 
-def _date(value: str) -> dt.date:
+def date_arg(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-07") from None
 
 
-def _coder_args(p: argparse.ArgumentParser) -> None:
+def add_coder_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-prefilter", action="store_true",
                    help="parse every sentence (by default sentences with no trigger word are not parsed)")
     p.add_argument("--classifier", action="store_true",
@@ -35,7 +35,7 @@ def _coder_args(p: argparse.ArgumentParser) -> None:
                    help="extra trigger lexicon (detente .lex or PETRARCH verbs); repeatable")
 
 
-def _make_coder(args: argparse.Namespace, **kw: Any) -> Any:
+def make_coder(args: argparse.Namespace, **kw: Any) -> Any:
     from .nlp import load_nlp, model_description
     from .pipeline import Coder
 
@@ -57,7 +57,7 @@ def code_cli(args: argparse.Namespace) -> int:
     from .models import Reject
     from .output import EventWriter
 
-    coder = _make_coder(args, processes=args.processes, batch_size=args.batch_size)
+    coder = make_coder(args, processes=args.processes, batch_size=args.batch_size)
     rejects: list[Reject] = []
 
     def articles() -> Any:
@@ -138,7 +138,7 @@ def demo_cli(args: argparse.Namespace) -> int:
     from .demo import load_demo_article
 
     article = load_demo_article()
-    coder = _make_coder(args)
+    coder = make_coder(args)
     events = coder.code_batch([article])[0]
     print(f"{article.title} ({article.source}, {article.date})\n")
     print_table(events)
@@ -148,7 +148,7 @@ def demo_cli(args: argparse.Namespace) -> int:
 def explain_cli(args: argparse.Namespace) -> int:
     from .explain import explain, render
 
-    coder = _make_coder(args)
+    coder = make_coder(args)
     ex = explain(args.sentence, args.date, coder)
     if args.json:
         print(json.dumps(ex.to_dict(), indent=2, ensure_ascii=False))
@@ -161,7 +161,7 @@ def eval_cli(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, read_gold
 
     gold = read_gold(args.gold)
-    coder = _make_coder(args)
+    coder = make_coder(args)
     report = evaluate(gold, coder.code_batch)
     print(report.render(by_source=args.by_source))
     if args.report:
@@ -180,28 +180,28 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     d = sub.add_parser("demo", help="code the bundled sample article and print its events")
-    _coder_args(d)
+    add_coder_args(d)
     d.set_defaults(func=demo_cli)
 
     c = sub.add_parser("code", help="code files, folders, JSONL, HTML, RSS/Atom or stdin ('-') into events")
     c.add_argument("inputs", nargs="+", help="files, folders, or - for standard input")
     c.add_argument("--out", "-o", help="output file (default: standard output)")
     c.add_argument("--format", "-f", choices=("jsonl", "csv", "plover"), default="jsonl")
-    c.add_argument("--date", type=_date, help="publication date of all inputs (YYYY-MM-DD); overrides their own")
+    c.add_argument("--date", type=date_arg, help="publication date of all inputs (YYYY-MM-DD); overrides their own")
     c.add_argument("--rejects", help="where rejected inputs go (default: beside the output)")
     c.add_argument("--max-chars", type=int, default=1_000_000, help="reject articles longer than this (default 1,000,000)")
     c.add_argument("--processes", type=int, default=1, help="spaCy worker processes (default 1)")
     c.add_argument("--batch-size", type=int, default=64)
     c.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
-    _coder_args(c)
+    add_coder_args(c)
     __import__("detente.scale.cli", fromlist=["add_cluster_args"]).add_cluster_args(c)  # --cluster
     c.set_defaults(func=code_cli)
 
     e = sub.add_parser("explain", help="show tokens, actors, triggers and events for one sentence")
     e.add_argument("sentence")
-    e.add_argument("--date", type=_date, help="publication date (YYYY-MM-DD)")
+    e.add_argument("--date", type=date_arg, help="publication date (YYYY-MM-DD)")
     e.add_argument("--json", action="store_true", help="print the explanation as JSON")
-    _coder_args(e)
+    add_coder_args(e)
     e.set_defaults(func=explain_cli)
 
     v = sub.add_parser("eval", help="score the coder against a gold file (PETRARCH XML, five-class TSV, PLOVER JSON)")
@@ -209,7 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--report", help="write the full report as JSON here")
     v.add_argument("--by-source", action="store_true",
                    help="also score sentences by who chose the main event's code (lexicon, model, both)")
-    _coder_args(v)
+    add_coder_args(v)
     v.set_defaults(func=eval_cli)
 
     from .store_cli import register as register_store

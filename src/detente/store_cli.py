@@ -16,10 +16,10 @@ def _db(p: argparse.ArgumentParser) -> None:
 
 
 def _range(p: argparse.ArgumentParser) -> None:
-    from .cli import _date
+    from .cli import date_arg
 
-    p.add_argument("--since", type=_date, help="first event date (YYYY-MM-DD)")
-    p.add_argument("--until", type=_date, help="last event date (YYYY-MM-DD)")
+    p.add_argument("--since", type=date_arg, help="first event date (YYYY-MM-DD)")
+    p.add_argument("--until", type=date_arg, help="last event date (YYYY-MM-DD)")
 
 
 def ingest_cli(args: argparse.Namespace) -> int:
@@ -27,10 +27,10 @@ def ingest_cli(args: argparse.Namespace) -> int:
         from .scale.cli import ingest_cli as ingest_on_cluster
 
         return ingest_on_cluster(args)
-    from .cli import _make_coder
+    from .cli import make_coder
     from .store import DedupConfig, Store
 
-    coder = _make_coder(args, processes=args.processes)
+    coder = make_coder(args, processes=args.processes)
     quiet = args.quiet
 
     def progress(rep: Any) -> None:
@@ -105,18 +105,18 @@ def sql_cli(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     """Add the store's subcommands to the `detente` argument parser."""
-    from .cli import _coder_args, _date
+    from .cli import add_coder_args, date_arg
 
     i = sub.add_parser("ingest", help="code inputs and add what is new to the event store (safe to re-run)")
     i.add_argument("inputs", nargs="+", help="files, folders, or - for standard input (as `detente code` reads)")
     _db(i)
-    i.add_argument("--date", type=_date, help="publication date of all inputs (YYYY-MM-DD)")
+    i.add_argument("--date", type=date_arg, help="publication date of all inputs (YYYY-MM-DD)")
     i.add_argument("--max-chars", type=int, default=1_000_000, help="reject articles longer than this")
     i.add_argument("--batch-size", type=int, default=64, help="articles per transaction (default 64)")
     i.add_argument("--window", type=int, default=1, help="de-duplication date window in ±days (default 1)")
     i.add_argument("--processes", type=int, default=1, help="spaCy worker processes (default 1)")
     i.add_argument("--quiet", "-q", action="store_true", help="no per-batch progress lines")
-    _coder_args(i)
+    add_coder_args(i)
     __import__("detente.scale.cli", fromlist=["add_cluster_args"]).add_cluster_args(i)  # --cluster
     i.set_defaults(func=ingest_cli)
 

@@ -22,10 +22,10 @@ def is_loopback(host: str) -> bool:
 def serve_cli(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from ..cli import _make_coder
+    from ..cli import make_coder
     from .app import create_app
 
-    app = create_app(args.db, token=args.token or None, coder_factory=lambda: _make_coder(args),
+    app = create_app(args.db, token=args.token or None, coder_factory=lambda: make_coder(args),
                      max_body=args.max_body, max_ingest_body=args.max_ingest_body)
     where = f"http://{args.host}:{args.port}"
     print(f"detente: serving {args.db} (read-only) at {where}/ ; API reference at {where}/docs", file=sys.stderr)
@@ -42,7 +42,7 @@ def serve_cli(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     """Add ``serve`` to the `detente` argument parser."""
-    from ..cli import _coder_args
+    from ..cli import add_coder_args
 
     s = sub.add_parser("serve", help="serve the dashboard and REST API of an event store (FastAPI)")
     s.add_argument("--db", default="detente.duckdb", help="the store's DuckDB file (default: detente.duckdb)")
@@ -54,5 +54,5 @@ def register(sub: Any) -> None:
     s.add_argument("--max-ingest-body", type=int, default=DEFAULT_MAX_INGEST_BODY,
                    help=f"largest body of POST /api/ingest, in bytes (default {DEFAULT_MAX_INGEST_BODY})")
     s.add_argument("--quiet", "-q", action="store_true", help="log warnings only, not every request")
-    _coder_args(s)
+    add_coder_args(s)
     s.set_defaults(func=serve_cli)
