@@ -304,6 +304,7 @@
 1384 threaten +prep:with:invasion|attack  conf=0.85
 1385 threaten +prep:with:nuclear|weapon  conf=0.85
 139  issue +obj:ultimatum  target=to  conf=0.85
+139  give|set|impose|issue +obj:deadline|ultimatum  target=iobj,to  conf=0.8
 
 # ---- 14 PROTEST
 140  protest|rally|march|demonstrate  target=against,outside  conf=0.7
