@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -408,7 +407,3 @@ class SentenceCoder:
         if flags.historical:
             c -= 0.05
         return round(min(0.99, max(0.02, c)), 3)
-
-
-def published(article: Article) -> dt.date | None:
-    return article.date
