@@ -33,11 +33,11 @@ from .places import event_place
 Doc = Any
 
 
-@lru_cache(maxsize=4)
-def recode_table(name: str) -> dict[str, str]:
-    """CAMEO code prefix -> replacement code, from events/data/<name>.tsv (negation, future)."""
+@lru_cache(maxsize=1)
+def negation_table() -> dict[str, str]:
+    """CAMEO code prefix -> the code its negation is coded as, from events/data/negation.tsv."""
     out: dict[str, str] = {}
-    for raw in package_file(f"events/data/{name}.tsv").read_text(encoding="utf-8").splitlines():
+    for raw in package_file("events/data/negation.tsv").read_text(encoding="utf-8").splitlines():
         line = raw.split("#", 1)[0].strip()
         if line:
             src, dst = line.split()
@@ -45,17 +45,13 @@ def recode_table(name: str) -> dict[str, str]:
     return out
 
 
-def recoded(code: str, table: str) -> str | None:
-    rows = recode_table(table)
+def negated_code(code: str) -> str | None:
+    """The code a negated event is coded as ("did not agree" -> reject), or None to keep it."""
+    rows = negation_table()
     for n in (len(code), 3, 2):
         if code[:n] in rows:
             return rows[code[:n]]
     return None
-
-
-def negated_code(code: str) -> str | None:
-    """The code a negated event is coded as ("did not agree" -> reject), or None to keep it."""
-    return recoded(code, "negation")
 
 
 OBJECT_PRONOUNS = {"him", "her", "them"}
