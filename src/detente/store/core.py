@@ -33,31 +33,23 @@ DEFAULT_BATCH = 64
 Item = Article | Reject
 
 
-@dataclass
-class IngestReport:
-    """What one ingest run did."""
+@dataclass(kw_only=True)
+class IngestReport(BatchCounts):
+    """What one ingest run did: the batch counts summed, and the run's own facts."""
 
     run_id: int
     batches: int = 0
-    articles_seen: int = 0
-    articles_added: int = 0
-    articles_skipped: int = 0
-    mentions_added: int = 0
-    events_added: int = 0
-    events_merged: int = 0
-    rejects: int = 0
     seconds: float = 0.0
     reject_list: list[Reject] = field(default_factory=list, repr=False)
 
     def add(self, c: BatchCounts) -> None:
         self.batches += 1
-        for k, v in asdict(c).items():
-            setattr(self, k, getattr(self, k) + v)
+        super().add(c)
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d.pop("reject_list")
-        return d
+        return {"run_id": d.pop("run_id"), "batches": d.pop("batches"), **d}
 
     def summary(self) -> str:
         return (f"run {self.run_id}: {self.articles_added} new articles ({self.articles_skipped} already stored), "

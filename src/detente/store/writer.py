@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import signal
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from ..errors import StoreError
@@ -46,8 +46,8 @@ class BatchCounts:
     rejects: int = 0
 
     def add(self, other: BatchCounts) -> None:
-        for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for f in fields(BatchCounts):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
 
 def _fault(point: str, batch_no: int) -> None:
