@@ -23,6 +23,20 @@ def _date(v: dt.date | str | None, name: str) -> dt.date | None:
         raise StoreError(f"{name}={v!r} is not a date; write it as YYYY-MM-DD") from None
 
 
+def date_range_conditions(since: dt.date | str | None, until: dt.date | str | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and their parameters) for events dated within [since, until]; either may be open."""
+    conds: list[str] = []
+    params: list[Any] = []
+    s, u = _date(since, "since"), _date(until, "until")
+    if s:
+        conds.append("e.date >= ?")
+        params.append(s)
+    if u:
+        conds.append("e.date <= ?")
+        params.append(u)
+    return conds, params
+
+
 def actor_condition(side: str, value: str) -> tuple[str, list[Any]]:
     """`CHN` matches the country (CHN, CHNGOV, CHNMIL ...); a longer code such as `CHNGOV` matches exactly.
 
@@ -116,14 +130,8 @@ def series_condition(by: str, since: dt.date | str | None, until: dt.date | str 
     conds = ["e.date IS NOT NULL", f"e.date_precision IN ({', '.join('?' for _ in precs)})",
              "NOT (e.negated OR e.hypothetical OR e.future)"]
     params: list[Any] = list(precs)
-    s, u = _date(since, "since"), _date(until, "until")
-    if s:
-        conds.append("e.date >= ?")
-        params.append(s)
-    if u:
-        conds.append("e.date <= ?")
-        params.append(u)
-    return " AND ".join(conds), params
+    rc, rp = date_range_conditions(since, until)
+    return " AND ".join(conds + rc), params + rp
 
 
 PERIOD_SQL = {

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import NotFoundError, WebError
 from ..models import Article, Event
-from ..store.query import actor_condition, dyad_condition
+from ..store.query import actor_condition, date_range_conditions, dyad_condition
 from .schemas import ActorRow, Mention, StoredArticle, StoredEvent
 
 MAX_PAGE = 500           # the hard limit of ?limit=
@@ -265,13 +265,8 @@ def volume(cur: Any, by: str, since: dt.date | None = None, until: dt.date | Non
     """All dated events per period, split by QuadClass (the overview's chart)."""
     if by not in ("day", "week", "month"):
         raise WebError(f"by={by!r}: choose day, week or month")
-    conds, params = ["e.date IS NOT NULL"], []
-    if since:
-        conds.append("e.date >= ?")
-        params.append(since)
-    if until:
-        conds.append("e.date <= ?")
-        params.append(until)
+    rc, params = date_range_conditions(since, until)
+    conds = ["e.date IS NOT NULL", *rc]
     rows = cur.execute(
         f"""SELECT date_trunc('{by}', e.date)::DATE AS period, count(*),
                    count(*) FILTER (WHERE e.quad_class = 1), count(*) FILTER (WHERE e.quad_class = 2),
@@ -285,14 +280,8 @@ def volume(cur: Any, by: str, since: dt.date | None = None, until: dt.date | Non
 def network(cur: Any, n_edges: int, since: dt.date | None = None,
             until: dt.date | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Country dyads (both directions together): the ``n_edges`` busiest, and their countries."""
-    conds, params = ["e.source_country IS NOT NULL", "e.target_country IS NOT NULL",
-                     "e.source_country <> e.target_country"], []
-    if since:
-        conds.append("e.date >= ?")
-        params.append(since)
-    if until:
-        conds.append("e.date <= ?")
-        params.append(until)
+    rc, params = date_range_conditions(since, until)
+    conds = ["e.source_country IS NOT NULL", "e.target_country IS NOT NULL", "e.source_country <> e.target_country", *rc]
     rows = cur.execute(
         f"""SELECT least(e.source_country, e.target_country) AS a, greatest(e.source_country, e.target_country) AS b,
                    count(*) AS events, avg(e.goldstein) AS goldstein_mean
