@@ -54,6 +54,8 @@ def negated_code(code: str) -> str | None:
     return None
 
 
+# How much each factuality flag lowers an event's confidence.
+FLAG_PENALTY = {"negated": 0.15, "hypothetical": 0.2, "future": 0.1, "historical": 0.05}
 OBJECT_PRONOUNS = {"him", "her", "them"}
 # Weight of the model's probability in an event's confidence (the rest is the lexicon entry's prior).
 MODEL_WEIGHT = 0.3
@@ -394,12 +396,7 @@ class SentenceCoder:
             c -= 0.1
         if cand.nominal:
             c -= 0.05
-        if flags.negated:
-            c -= 0.15
-        if flags.hypothetical:
-            c -= 0.2
-        if flags.future:
-            c -= 0.1
-        if flags.historical:
-            c -= 0.05
+        for flag, penalty in FLAG_PENALTY.items():
+            if getattr(flags, flag):
+                c -= penalty
         return round(min(0.99, max(0.02, c)), 3)
