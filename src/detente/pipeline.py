@@ -45,21 +45,20 @@ class RunStats:
                 "words_per_second": round(self.words_per_second, 1)}
 
 
-def _prepare_user_files(paths: Sequence[str | Path], kind: str) -> list[Path]:
-    """User dictionaries in detente's format are used as they are; PETRARCH ones are converted."""
-    out: list[Path] = []
-    for p in paths:
-        path = Path(p)
-        from . import petrarch
+def _prepare_user_files(paths: Sequence[str | Path], kind: str, workdir: Path) -> list[Path]:
+    """User dictionaries in detente's format are used as they are; PETRARCH ones are converted into
+    `workdir` (read once while the Coder loads them)."""
+    from . import petrarch
 
+    out: list[Path] = []
+    for n, p in enumerate(paths):
+        path = Path(p)
         if petrarch.is_petrarch_dictionary(path):
             text = (petrarch.convert_actor_dictionary(path) if kind == "actors"
                     else petrarch.convert_verb_dictionary(path))
-            suffix = ".tsv" if kind == "actors" else ".lex"
-            with tempfile.NamedTemporaryFile("w", suffix=suffix, prefix=f"{path.stem}.", delete=False,
-                                             encoding="utf-8") as tmp:
-                tmp.write(text)
-            out.append(Path(tmp.name))
+            converted = workdir / f"{path.stem}.{n}{'.tsv' if kind == 'actors' else '.lex'}"
+            converted.write_text(text, encoding="utf-8")
+            out.append(converted)
         else:
             out.append(path)
     return out
@@ -72,8 +71,9 @@ class Coder:
                  verb_files: Sequence[str | Path] = (), batch_size: int = 64, processes: int = 1,
                  historical_days: int = 60, use_model: bool = False, prefilter: bool = True) -> None:
         self.nlp = nlp if nlp is not None else load_nlp(model)
-        self.resolver = ActorResolver(extra_files=_prepare_user_files(actor_files, "actors"))
-        self.lexicon = Lexicon.load(_prepare_user_files(verb_files, "verbs"))
+        with tempfile.TemporaryDirectory(prefix="detente-dicts-") as tmp:
+            self.resolver = ActorResolver(extra_files=_prepare_user_files(actor_files, "actors", Path(tmp)))
+            self.lexicon = Lexicon.load(_prepare_user_files(verb_files, "verbs", Path(tmp)))
         self.coder = SentenceCoder(self.lexicon, settings=CoderSettings(historical_days=historical_days,
                                                                         use_model=use_model))
         self.batch_size = batch_size
