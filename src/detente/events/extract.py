@@ -30,7 +30,6 @@ ACTION_NOUNS = {"move", "decision", "step", "action", "policy", "plan", "measure
 # Verbs whose object controls the subject of their infinitive ("urged India to cooperate").
 OBJECT_CONTROL = {"urge", "ask", "call", "press", "tell", "order", "force", "persuade", "invite", "encourage",
                   "request", "allow", "help", "pressure", "push", "require", "warn", "advise", "instruct"}
-NEGATING_WRAPPERS = {"refuse", "decline", "fail", "reject"}
 
 
 @dataclass
