@@ -167,8 +167,8 @@ def test_petrarch_known_errors():
 
 PENTA = {
     "The minister said the talks had gone well.": [ev("010")],
-    # a statement and a more confident... no: the non-statement event speaks for the sentence
-    "The two leaders agreed to meet next month.": [ev("010", conf=0.95), ev("036", conf=0.9, rank=1)],
+    # the top-ranked event speaks for the sentence, however confident a later statement is
+    "The two leaders agreed to meet next month.": [ev("010", conf=0.95, rank=1), ev("036", conf=0.9, rank=0)],
     "The army sent aid convoys to the flooded region.": [ev("111")],  # gold 2, predicted 3
     # equally confident: the lower rank wins (112 -> class 3, not 042 -> class 1)
     "The opposition accused the premier of fraud.": [ev("042", conf=0.7, rank=1), ev("112", conf=0.7, rank=0)],
@@ -215,7 +215,12 @@ def test_pentaclass_perfect_and_statement_only():
 
 def test_main_event_rules():
     assert main_event([]) is None
-    assert main_event([ev("010", conf=0.99), ev("111", conf=0.1)]).cameo == "111"  # type: ignore[union-attr]
+    # the coder's ranking decides, not confidence: plain statements rank last
+    assert main_event([ev("010", conf=0.99, rank=1), ev("111", conf=0.1, rank=0)]).cameo == "111"  # type: ignore[union-attr]
+    # a statement the coder ranked first (condolences over an attack) speaks for the sentence
+    assert main_event([ev("018", conf=0.4, rank=0), ev("1823", conf=0.6, rank=1)]).cameo == "018"  # type: ignore[union-attr]
+    # events of different sentences share a rank: the more confident one
+    assert main_event([ev("111", conf=0.3), ev("193", conf=0.6)]).cameo == "193"  # type: ignore[union-attr]
     assert main_event([ev("111", conf=0.5, rank=2), ev("193", conf=0.5, rank=1)]).cameo == "193"  # type: ignore[union-attr]
     assert main_event([ev("010")], need_plover=True) is None
 

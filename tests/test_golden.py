@@ -19,9 +19,9 @@ Rules checked for each row:
 
 1. every expected item is matched by some produced event (that also satisfies ``flags`` and
    ``date_value``); extra events are allowed;
-2. the sentence's main event (``detente.evaluate.main_event``: the most confident non-statement)
-   has the CAMEO root of the FIRST expected item, so the lexicon's ``conf=`` values must make the
-   main event win;
+2. the sentence's main event (``detente.evaluate.main_event``: the coder's top-ranked event)
+   has the CAMEO root of the FIRST expected item, so the coder's ranking and the lexicon's
+   ``conf=`` values must make the main event win;
 3. no produced event matches an ``absent`` item;
 4. a no-event row (``-``) passes when no produced event has confidence >= NO_EVENT_CONF (0.5):
    the coder may notice a weak trigger, but it must not be confident about it.

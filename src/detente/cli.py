@@ -165,6 +165,7 @@ def eval_cli(args: argparse.Namespace) -> int:
     report = evaluate(gold, coder.code_batch)
     print(report.render(by_source=args.by_source))
     if args.report:
+        Path(args.report).parent.mkdir(parents=True, exist_ok=True)
         Path(args.report).write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False), encoding="utf-8")
         print(f"detente: report written to {args.report}", file=sys.stderr)
     return 0

@@ -38,9 +38,10 @@ Actor codes (PETRARCH)
     counts gold actors with a known country (first three letters of the code).
 
 Which predicted event speaks for a sentence (pentaclass, plover)
-    The most confident event (ties: lowest ``rank``) among the events that are *not* statements
-    (root 01); a sentence with only statements predicts class 0 (pentaclass) -- PLOVER has no
-    statement category, so for plover only events with a ``plover_event`` are considered. A
+    The coder's top-ranked event (lowest ``rank``; see :func:`main_event`): reported events come
+    before their reporting verbs and plain statements last, so a sentence with only statements
+    predicts class 0 (pentaclass) -- PLOVER has no statement category, so for plover only events
+    with a ``plover_event`` are considered. A
     sentence with no event predicts "none", which is always wrong and has its own column in the
     confusion matrix.
 """
@@ -92,13 +93,17 @@ def _pred_country(actor: Actor | None) -> str | None:
 
 
 def main_event(events: Sequence[Event], *, need_plover: bool = False) -> Event | None:
-    """The event that speaks for a sentence: most confident non-statement (ties: lowest rank)."""
+    """The event that speaks for a sentence: the coder's top-ranked one (lowest ``rank``).
+
+    The coder ranks reported events above their reporting verbs, main-clause events above events in
+    relative clauses, and plain statements last, so the top event is a statement only when the
+    sentence has nothing else or the statement itself governs the event ("offered condolences over
+    the attack"). Ties (events of different sentences) go to the more confident one.
+    """
     pool = [e for e in events if e.plover_event] if need_plover else list(events)
     if not pool:
         return None
-    non_statement = [e for e in pool if e.root != "01" and not e.cameo.startswith("01")]
-    pool = non_statement or pool
-    return min(pool, key=lambda e: (-e.confidence, e.rank))
+    return min(pool, key=lambda e: (e.rank, -e.confidence))
 
 
 def _event_brief(e: Event) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from .extract import (
     build_candidate,
     by_agents,
     conjuncts,
+    in_relative_clause,
     match_sentence,
     unclaimed_predicates,
 )
@@ -98,6 +99,19 @@ def event_id(article_id: str, sent_index: int, trigger: Span, code: str, src: st
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+def _tier(cand: Candidate) -> int:
+    """Ranking tier of a candidate's events: 0 main clause, 1 background, 2 plain statement.
+
+    A specific statement is an act of its own ("offered condolences over the attack", "claimed
+    responsibility for the bombing"), so it stays in tier 0; reporting verbs and plain statements
+    (010) rank last. Events inside a relative clause ("an attack *that killed* 40") describe a
+    participant, not what the sentence reports: tier 1.
+    """
+    if cand.is_statement:
+        return 2 if cand.entry.say or cand.entry.code == "010" else 0
+    return 1 if in_relative_clause(cand.trigger) else 0
+
+
 class SentenceCoder:
     """Codes the sentences of one parsed article."""
 
@@ -154,8 +168,9 @@ class SentenceCoder:
                 reporters.add(id(cand.reported_by))
             produced.append((cand, evs))
         for cand, evs in produced:
+            tier = _tier(cand)
             for ev in evs:
-                order = (1 if ev.root == "01" else 0, 0 if cand.reported_by is not None else 1, -ev.confidence)
+                order = (tier, 0 if cand.reported_by is not None else 1, -ev.confidence)
                 out.append((order, ev))
         out.sort(key=lambda p: p[0])
         ranked = []

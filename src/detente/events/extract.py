@@ -114,6 +114,16 @@ def participle_modifier(tok: Token) -> bool:
     return tok.dep_ in ("amod", "acl") and tok.tag_ in ("VBN", "VBD") and tok.head.pos_ in ("NOUN", "PROPN")
 
 
+def in_relative_clause(tok: Token) -> bool:
+    """True when the token sits in a relative clause ("the attack *that killed* 40 people")."""
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ == "relcl":
+            return True
+        node = node.head
+    return False
+
+
 def is_passive(tok: Token) -> bool:
     if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in kids(tok)):
         return True

@@ -23,6 +23,7 @@
 017  lay +obj:wreath  target=at conf=0.6
 018  express +obj:condolence|sympathy|solidarity|sorrow|grief  target=to,with  conf=0.65
 018  offer +obj:condolence|sympathy  target=to  conf=0.65
+018  send|convey|extend|pass +obj:condolence|sympathy|sympathies  target=to  conf=0.65
 018  sympathize|sympathise|console  conf=0.6
 019  concur  target=with  conf=0.55
 
