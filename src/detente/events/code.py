@@ -27,6 +27,7 @@ from .extract import (
 )
 from .factuality import factuality
 from .features import candidate_features, candidate_vector
+from .intent import intent_code, intent_of, wrapper_intent
 from .lexicon import DEFAULT_VERB_TARGETS, LexEntry, Lexicon
 from .model import NONE
 from .places import event_place
@@ -323,6 +324,19 @@ class SentenceCoder:
             if neg is not None:
                 code_reason += f"; negated, so coded {neg} instead of {code}"
                 code = neg
+        elif code == "030" and cand.absorbed and (meant := wrapper_intent(
+                cand.trigger.lemma_.lower(), cand.absorbed[0].entry.code, cand.absorbed[0].nominal)) is not None:
+            # a bare promise word takes its content's intent: "vowed to strike" -> threaten force
+            inner = cand.absorbed[0]
+            code_reason += f"; intent to '{inner.trigger.text}' ({inner.entry.code}), so coded {meant}"
+            code = meant
+        elif (intent := intent_of(cand.trigger, code)) is not None and (meant := intent_code(code)) is not None:
+            # "agreed to withdraw", "said it will release": the promise is the event, and it happened
+            code_reason += f"; {intent.reason}, so coded {meant} instead of {code}"
+            code = meant
+            if flags.future:
+                flags.future = False
+                flags.reason = "; ".join(p for p in flags.reason.split("; ") if not p.startswith("future:"))
         date = event_date(cand.trigger, article.date)
         if is_historical(date, article.date, self.settings.historical_days):
             flags.historical = True

@@ -205,8 +205,9 @@
 0863 allow|grant|give|permit +obj:access  target=iobj,to  conf=0.75
 0861 accept|allow|welcome|receive +obj:peacekeeper  conf=0.75
 087  n:ceasefire|truce|armistice  sym target=with  conf=0.6
-0871 agree +prep:to:ceasefire|truce|armistice  sym target=with conf=0.8
-0871 declare|announce|observe|extend|renew|agree|accept|sign|call +obj:ceasefire|truce|armistice|cessation  target=with,in  conf=0.8
+0356 agree +prep:to:ceasefire|truce|armistice  sym target=with conf=0.8
+0871 declare|announce|observe|extend|renew|sign|call +obj:ceasefire|truce|armistice|cessation  target=with,in  conf=0.8
+0356 agree|accept +obj:ceasefire|truce|armistice|cessation  sym target=with  conf=0.8
 0871 n:cessation  target=with,in  conf=0.5
 0874 withdraw|pull  +obj:troop|force|soldier|unit|army|tank  target=from  conf=0.8
 0874 pull +prt:out  target=of,from  conf=0.75
