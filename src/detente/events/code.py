@@ -31,6 +31,7 @@ from .intent import intent_code, intent_of, wrapper_intent
 from .lexicon import DEFAULT_VERB_TARGETS, LexEntry, Lexicon
 from .model import NONE
 from .places import event_place
+from .speech import rewrite_reports
 
 Doc = Any
 
@@ -110,7 +111,7 @@ def _tier(cand: Candidate) -> int:
     """
     if cand.is_statement:
         return 2 if cand.entry.say or cand.entry.code == "010" else 0
-    return 1 if in_relative_clause(cand.trigger) else 0
+    return 1 if cand.background or in_relative_clause(cand.trigger) else 0
 
 
 class SentenceCoder:
@@ -154,6 +155,7 @@ class SentenceCoder:
         out: list[tuple[tuple[int, int, float], Event]] = []
         reporters: set[int] = set()
         produced: list[tuple[Candidate, list[Event]]] = []
+        rewrite_reports(match.candidates)
         live = [c for c in match.candidates if c.wrapper is None]
         if self.model is not None:
             live += self._predict(match, sent)

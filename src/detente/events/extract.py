@@ -58,6 +58,7 @@ class Candidate:
     notes: list[str] = field(default_factory=list)
     prediction: Any = None  # the learned model's Prediction for this candidate, when a model is used
     proposed: bool = False  # proposed by the model where the lexicon had no trigger
+    background: bool = False  # content of another act (a claimed attack, a demand's clause): ranks below it
 
     @property
     def is_statement(self) -> bool:
