@@ -201,6 +201,9 @@ def obj_tokens(tok: Token, nominal: bool) -> list[Token]:
     if nominal:
         return prep_objects(tok, "of") + children(tok, "compound")
     objs = children(tok, *OBJ)
+    if not objs:
+        # a parser slip leaves the object as a bare noun phrase: "eased curfew hours"
+        objs = [o for o in children(tok, "npadvmod") if o.pos_ == "NOUN" and not o.ent_type_]
     if is_passive(tok):
         objs = children(tok, *PASS_SUBJ) + objs
         if participle_modifier(tok):
@@ -442,6 +445,9 @@ def locative_state(tok: Token) -> Token | None:
 def _trigger_pos(tok: Token) -> str | None:
     if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
         return "verb"
+    if tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and any(c.dep_ in SUBJ for c in kids(tok)) \
+            and any(c.dep_ in ("dobj", "prt") for c in kids(tok)):
+        return "verb"  # a headline verb tagged as a noun: "EU and UN hand over medical supplies"
     if tok.pos_ in ("NOUN", "PROPN"):
         return "noun"
     if tok.pos_ == "ADJ" and tok.tag_ == "VBN":

@@ -13,6 +13,7 @@
 013  hope|predict|expect  say target=none conf=0.45
 013  express +obj:hope|optimism|confidence  target=none conf=0.55
 014  consider|weigh|study|review|mull|contemplate  target=none conf=0.45
+014  explore|examine|assess|evaluate|study +obj:possibility|option|idea|feasibility|proposal|prospect  target=none conf=0.55
 015  admit|acknowledge|concede  +obj:responsibility|mistake|error|role  target=none conf=0.6
 015  claim  +obj:responsibility|credit  target=for  conf=0.7
 016  deny|reject|dismiss|refute|rebuff|deflect|brush +obj:accusation|allegation|claim|charge|report|suggestion|speculation|rumour|rumor|criticism|blame  target=none  conf=0.75
@@ -21,6 +22,7 @@
 017  n:vigil|funeral|memorial|commemoration  conf=0.4
 017  commemorate|mourn|honour|honor  conf=0.5
 017  lay +obj:wreath  target=at conf=0.6
+017  attend|mark|hold +obj:ceremony|funeral|commemoration|memorial|vigil|celebration|parade|anniversary|remembrance  target=none conf=0.6
 018  express +obj:condolence|sympathy|solidarity|sorrow|grief  target=to,with  conf=0.65
 018  offer +obj:condolence|sympathy  target=to  conf=0.65
 018  send|convey|extend|pass +obj:condolence|sympathy|sympathies  target=to  conf=0.65
@@ -165,6 +167,9 @@
 072  arm  target=dobj  conf=0.65
 073  provide|send|deliver|supply|airdrop|donate|distribute|ship|airlift|fly|truck|hand|give  +obj:food|medicine|vaccine|water|shelter|tent|supplies|supply|ventilator|blanket|clothing|grain|wheat|rice|fuel|medication|kit|ration  target=to,iobj,into  conf=0.8
 073  provide|supply  +prep:with:food|medicine|vaccine|water|shelter|tent|supplies|supply  target=dobj  conf=0.8
+073  deploy|send|dispatch|fly  +obj:team|rescuer|medic|doctor|nurse|worker|expert|specialist|hospital  +mod:rescue|medical|relief|search-and-rescue|humanitarian|aid|field  target=to,in  conf=0.75
+073  carry +prt:out +obj:evacuation|rescue|airlift|airdrop|relief  target=none  conf=0.7
+073  evacuate|airlift  target=dobj,from  conf=0.55
 074  deploy|send|dispatch|contribute|commit  +obj:peacekeeper  target=to,in  conf=0.85
 074  deploy|send|dispatch|contribute|commit  +obj:troop|force|soldier|unit|contingent|platoon|battalion|police  +mod:peacekeeping  target=to,in  conf=0.85
 074  deploy|send|dispatch|contribute|commit  +prep:to:mission|operation|force  target=in  conf=0.75
