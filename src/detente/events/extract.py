@@ -194,6 +194,11 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Argument]:
 
 
 def lemma_of(tok: Token) -> str:
+    """The lower-cased lemma; a word split at a hyphen is joined ("cease-fire" -> "ceasefire")."""
+    i = tok.i
+    if i >= 2 and tok.doc[i - 1].text == "-" and not tok.doc[i - 1].whitespace_ \
+            and not tok.doc[i - 2].whitespace_ and tok.doc[i - 2].is_alpha:
+        return tok.doc[i - 2].lower_ + str(tok.lemma_).lower()
     return str(tok.lemma_).lower()
 
 

@@ -197,6 +197,7 @@
 0831 resign|quit|abdicate  target=none  conf=0.8
 0831 step +prt:down  target=none  conf=0.8
 0832 reverse|scrap|rescind|revoke  +obj:policy|decision|law|plan|decree  conf=0.7
+0841 n:release|return|repatriation|handover|exchange|swap  +obj:prisoner|hostage|detainee|captive|citizen|national|journalist|activist|body  target=to  conf=0.55
 0841 release|free|return|repatriate|hand|swap|exchange  +obj:prisoner|hostage|detainee|captive|soldier|national|citizen|journalist|activist|body|child  target=dobj,to,iobj  conf=0.85
 0842 release|free|return|hand  +obj:ship|vessel|tanker|property|asset|antiquity|artifact|artefact|remains|aircraft|land|weapon|equipment  target=to,iobj  conf=0.8
 0841 free  target=dobj  conf=0.7
