@@ -29,6 +29,33 @@ def test_pentaclass():
     assert [pentaclass(c) for c in ("013", "036", "073", "112", "190")] == [0, 1, 2, 3, 4]
 
 
+def test_pentaclass_schemes_differ_on_appeals_and_reduced_relations():
+    # Phoenix: an appeal is a statement, a sanction is verbal conflict; "roots": contiguous ranges
+    assert [pentaclass(c, "phoenix") for c in ("020", "163", "173")] == [0, 3, 4]
+    assert [pentaclass(c, "roots") for c in ("020", "163", "173")] == [1, 4, 4]
+    same = [r for r in range(1, 21) if pentaclass(f"{r:02d}", "phoenix") == pentaclass(f"{r:02d}", "roots")]
+    assert len(same) == 18
+
+
+def test_pentaclass_scheme_from_a_user_file(tmp_path):
+    f = tmp_path / "quad.tsv"
+    f.write_text("# all cooperation 1, all conflict 3\n" + "".join(
+        f"{r:02d}\t{1 if r <= 8 else 3}\n" for r in range(1, 21)), encoding="utf-8")
+    assert pentaclass("057", str(f)) == 1 and pentaclass("190", str(f)) == 3
+
+
+def test_pentaclass_scheme_errors_name_the_fix(tmp_path):
+    with pytest.raises(CodebookError, match="neither one of phoenix, roots"):
+        pentaclass("010", "gdelt")
+    f = tmp_path / "short.tsv"
+    f.write_text("01\t0\n02\t9\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match="CLASS 0-4"):
+        pentaclass("010", str(f))
+    f.write_text("01\t0\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match="no class for roots 02"):
+        pentaclass("010", str(f))
+
+
 def test_unknown_code_is_a_clear_error():
     with pytest.raises(CodebookError, match="not in the codebook"):
         default_codebook().get("999")

@@ -162,7 +162,7 @@ def eval_cli(args: argparse.Namespace) -> int:
 
     gold = read_gold(args.gold)
     coder = make_coder(args)
-    report = evaluate(gold, coder.code_batch)
+    report = evaluate(gold, coder.code_batch, pentaclass_scheme=args.pentaclass_scheme)
     print(report.render(by_source=args.by_source))
     if args.report:
         Path(args.report).parent.mkdir(parents=True, exist_ok=True)
@@ -208,6 +208,10 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("eval", help="score the coder against a gold file (PETRARCH XML, five-class TSV, PLOVER JSON)")
     v.add_argument("gold")
     v.add_argument("--report", help="write the full report as JSON here")
+    v.add_argument("--pentaclass-scheme", default="phoenix", metavar="SCHEME",
+                   help="how CAMEO roots map to a five-class gold file's labels: 'phoenix' (default; appeals "
+                        "with statements, reduced relations as verbal conflict), 'roots' (01/02-05/06-08/"
+                        "09-13/14-20), or a root<TAB>class file")
     v.add_argument("--by-source", action="store_true",
                    help="also score sentences by who chose the main event's code (lexicon, model, both)")
     add_coder_args(v)

@@ -91,15 +91,45 @@ def root_of(code: str) -> str:
     return code[:2]
 
 
-def pentaclass(code: str) -> int:
-    """Five-class label: 0 statement, 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict."""
-    root = int(code[:2])
-    if root == 1:
-        return 0
-    if root <= 5:
-        return 1
-    if root <= 8:
-        return 2
-    if root <= 13:
-        return 3
-    return 4
+PENTA_SCHEMES = ("phoenix", "roots")
+DEFAULT_PENTA_SCHEME = "phoenix"
+
+
+@lru_cache(maxsize=8)
+def pentaclass_table(scheme: str = DEFAULT_PENTA_SCHEME) -> dict[str, int]:
+    """CAMEO root -> five-class label under a scheme of ``data/pentaclass.tsv``, or a user file.
+
+    A user file has ``root<TAB>class`` rows (``#`` comments); every root 01-20 must be given.
+    """
+    if scheme in PENTA_SCHEMES:
+        lines = package_file("data/pentaclass.tsv").read_text(encoding="utf-8").splitlines()
+        rows = [ln.split("\t") for ln in lines if ln.strip() and not ln.startswith("#")]
+        col = rows[0].index(scheme)
+        table = {r[0]: int(r[col]) for r in rows[1:]}
+    else:
+        path = Path(scheme)
+        if not path.is_file():
+            raise CodebookError(f"pentaclass scheme {scheme!r} is neither one of {', '.join(PENTA_SCHEMES)} "
+                                f"nor a file; give a scheme name or a root<TAB>class file")
+        table = {}
+        for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            line = raw.split("#", 1)[0].strip()
+            if not line:
+                continue
+            parts = line.split()
+            if len(parts) != 2 or not parts[1].isdigit() or int(parts[1]) > 4:
+                raise CodebookError(f"{path}:{n}: expected 'ROOT CLASS' with CLASS 0-4, got {raw!r}")
+            table[parts[0].zfill(2)] = int(parts[1])
+    missing = [f"{r:02d}" for r in range(1, 21) if f"{r:02d}" not in table]
+    if missing:
+        raise CodebookError(f"pentaclass scheme {scheme!r} gives no class for roots {', '.join(missing)}")
+    return table
+
+
+def pentaclass(code: str, scheme: str = DEFAULT_PENTA_SCHEME) -> int:
+    """Five-class label: 0 statement, 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict.
+
+    ``scheme`` is "phoenix" (default: appeals with statements, reductions of relations as verbal
+    conflict), "roots" (01 / 02-05 / 06-08 / 09-13 / 14-20) or a root<TAB>class file.
+    """
+    return pentaclass_table(scheme)[code[:2]]

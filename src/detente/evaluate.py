@@ -54,7 +54,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .codebook import pentaclass
+from .codebook import DEFAULT_PENTA_SCHEME, pentaclass, pentaclass_table
 from .errors import GoldFormatError
 from .evalspans import SpanScorer
 from .gold import (
@@ -265,15 +265,20 @@ def _coded(gold: Gold, code_batch: CodeBatch, chunk: int) -> Iterator[tuple[Gold
 CALIBRATION_EDGES = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 
 
-def evaluate(gold: Gold, code_batch: CodeBatch, *, chunk: int = CHUNK, max_mistakes: int = MAX_MISTAKES) -> Report:
-    """Code every gold sentence with `code_batch` (in chunks) and score the result."""
+def evaluate(gold: Gold, code_batch: CodeBatch, *, chunk: int = CHUNK, max_mistakes: int = MAX_MISTAKES,
+             pentaclass_scheme: str = DEFAULT_PENTA_SCHEME) -> Report:
+    """Code every gold sentence with `code_batch` (in chunks) and score the result.
+
+    ``pentaclass_scheme`` says how CAMEO roots map to the five classes of a pentaclass gold file
+    (:func:`detente.codebook.pentaclass`).
+    """
     scorer: _PetrarchScorer | _PentaScorer | _PloverScorer | _SpansScorer
     if gold.format == "spans":
         scorer = _SpansScorer()
     elif gold.format == "petrarch":
         scorer = _PetrarchScorer()
     elif gold.format == "pentaclass":
-        scorer = _PentaScorer()
+        scorer = _PentaScorer(pentaclass_scheme)
     elif gold.format == "plover":
         scorer = _PloverScorer()
     else:
@@ -406,7 +411,9 @@ class _PetrarchScorer:
 
 
 class _PentaScorer:
-    def __init__(self) -> None:
+    def __init__(self, scheme: str = DEFAULT_PENTA_SCHEME) -> None:
+        pentaclass_table(scheme)  # a bad scheme fails before any coding
+        self.scheme = scheme
         self.gold: list[str] = []
         self.pred: list[str] = []
         self.covered = 0
@@ -414,7 +421,7 @@ class _PentaScorer:
     def add(self, rec: GoldRecord, events: list[Event]) -> bool:
         self.covered += bool(events)
         main = main_event(events)
-        p = str(pentaclass(main.cameo)) if main is not None else NONE
+        p = str(pentaclass(main.cameo, self.scheme)) if main is not None else NONE
         self.gold.append(str(rec.label))
         self.pred.append(p)
         return p == str(rec.label)
@@ -425,7 +432,11 @@ class _PentaScorer:
         m = {"accuracy": c["accuracy"], "macro_f1": c["macro_f1"],
              "coverage": _ratio(self.covered, len(self.gold)),
              "no_event": self.pred.count(NONE)}
-        return Report("pentaclass", gold.path, len(self.gold), m, classes=c)
+        c["scheme"] = self.scheme
+        rep = Report("pentaclass", gold.path, len(self.gold), m, classes=c)
+        rep.notes.append(f"CAMEO roots mapped to the five classes by the {self.scheme!r} scheme "
+                         f"(--pentaclass-scheme; see detente/data/pentaclass.tsv)")
+        return rep
 
 
 class _PloverScorer:
