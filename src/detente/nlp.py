@@ -45,8 +45,12 @@ def choose_model(name: str | None = None) -> list[str]:
 
 
 @lru_cache(maxsize=4)
-def load_nlp(name: str | None = None) -> Any:
-    """Load a spaCy English pipeline; say which one was loaded; raise a clear error if none is."""
+def load_nlp(name: str | None = None, *, stock: bool = False) -> Any:
+    """Load a spaCy English pipeline; say which one was loaded; raise a clear error if none is.
+
+    Unless ``stock`` is set, the pipeline's ``attribute_ruler`` is replaced by
+    :class:`detente.fastattrs.FastAttributeRuler`: the same annotations in a fraction of the time.
+    """
     import spacy
 
     candidates = choose_model(name)
@@ -66,6 +70,10 @@ def load_nlp(name: str | None = None) -> Any:
         except (OSError, ImportError) as exc:
             errors.append(f"{cand}: {exc}")
             continue
+        if not stock:
+            from .fastattrs import speed_up_attribute_ruler
+
+            speed_up_attribute_ruler(nlp)
         meta = nlp.meta
         log.info("loaded spaCy model %s (%s %s)", cand, meta.get("name"), meta.get("version"))
         nlp.meta["detente_model"] = cand

@@ -329,8 +329,8 @@ class SentenceCoder:
         elif code == "030" and cand.absorbed and (meant := wrapper_intent(
                 cand.trigger.lemma_.lower(), cand.absorbed[0].entry.code, cand.absorbed[0].nominal)) is not None:
             # a bare promise word takes its content's intent: "vowed to strike" -> threaten force
-            inner = cand.absorbed[0]
-            code_reason += f"; intent to '{inner.trigger.text}' ({inner.entry.code}), so coded {meant}"
+            wrapped = cand.absorbed[0]
+            code_reason += f"; intent to '{wrapped.trigger.text}' ({wrapped.entry.code}), so coded {meant}"
             code = meant
         elif (intent := intent_of(cand.trigger, code)) is not None and (meant := intent_code(code)) is not None:
             # "agreed to withdraw", "said it will release": the promise is the event, and it happened
