@@ -68,6 +68,46 @@ def _token_test(spec: dict[str, Any]) -> Test | None:
     return lambda key: all(t(key) for t in tests)
 
 
+class _Canon:
+    """Maps a token attribute's hash to its canonical form for the cache key: itself when some
+    pattern names the value (or a pattern's regular expression matches it), else one shared
+    OTHER value -- values no pattern can tell apart get the same key."""
+
+    def __init__(self) -> None:
+        self.named: set[str] = set()
+        self.regexes: list[re.Pattern[str]] = []
+        self.raw = False  # booleans: keep the value
+        self.used = False
+        self.memo: dict[int, int] = {}
+
+    def add(self, want: Any) -> None:
+        self.used = True
+        if isinstance(want, str):
+            self.named.add(want)
+        elif isinstance(want, dict) and next(iter(want)) in ("IN", "NOT_IN"):
+            self.named.update(str(v) for v in next(iter(want.values())))
+        elif isinstance(want, dict) and next(iter(want)) == "REGEX":
+            self.regexes.append(re.compile(next(iter(want.values()))))
+        else:
+            self.raw = True
+
+    def __call__(self, h: int, strings: Any) -> int:
+        if not self.used:
+            return OTHER
+        if self.raw or h == 0:
+            return h
+        out = self.memo.get(h)
+        if out is None:
+            text = strings[h]
+            out = h if text in self.named or any(rx.search(text) for rx in self.regexes) else OTHER
+            self.memo[h] = out
+        return out
+
+
+# a value no pattern names: all such values behave alike, so they share one cache key
+OTHER = 2**64 - 1
+
+
 class FastAttributeRuler:
     """Applies an AttributeRuler's patterns with a per-token-shape cache (same output)."""
 
@@ -79,6 +119,7 @@ class FastAttributeRuler:
         self.matcher = Matcher(vocab)
         self.fallback = 0
         self._cache: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self._canon = [_Canon() for _ in _ARRAY_ATTRS]
 
     def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
         """The patterns of an AttributeRuler (its ``patterns`` property), in its order."""
@@ -92,17 +133,23 @@ class FastAttributeRuler:
                 test = _token_test(pat[0]) if len(pat) == 1 and isinstance(pat[0], dict) else None
                 if test is not None and index in (0, -1):
                     self.single.append((i, test))
+                    for name, want in pat[0].items():
+                        self._canon[_KEY_ATTRS[name.upper()]].add(want)
                 else:
                     rest.append(pat)
             if rest:
                 self.matcher.add(str(i), rest)
                 self.fallback += len(rest)
         self._cache.clear()
+        for c in self._canon:
+            c.memo.clear()
 
     def _ids_for(self, raw: tuple[int, ...]) -> tuple[int, ...]:
         strings = self.vocab.strings
-        key = (strings[raw[0]] if raw[0] else "", strings[raw[1]] if raw[1] else "",
-               strings[raw[2]] if raw[2] else "", bool(raw[3]), strings[raw[4]] if raw[4] else "")
+        def text(h: int) -> str:
+            return "" if h == 0 else "\x00other" if h == OTHER else strings[h]
+
+        key = (text(raw[0]), text(raw[1]), text(raw[2]), bool(raw[3]), text(raw[4]))
         return tuple(i for i, test in self.single if test(key))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -117,8 +164,14 @@ class FastAttributeRuler:
                 extra.setdefault(at, []).append(i)
         cache = self._cache
         attrs = self.attrs
-        for t, row in enumerate(doc.to_array(_ARRAY_ATTRS).tolist()):
-            raw = tuple(row)
+        strings = self.vocab.strings
+        c_tag, c_lower, c_dep, c_space, c_orth = self._canon
+        arr = doc.to_array(_ARRAY_ATTRS)
+        if arr.ndim == 1:
+            arr = arr.reshape(-1, len(_ARRAY_ATTRS))
+        for t, (tag, lower, dep, space, orth) in enumerate(arr.tolist()):
+            raw = (c_tag(tag, strings), c_lower(lower, strings), c_dep(dep, strings), c_space(space, strings),
+                   c_orth(orth, strings))
             ids = cache.get(raw)
             if ids is None:
                 ids = cache[raw] = self._ids_for(raw)

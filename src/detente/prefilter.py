@@ -66,8 +66,17 @@ class TriggerScanner:
                     stems.add(_stem(part))
         self.words = frozenset(words)
         self.stems = sorted(stems)
+        self._memo: dict[str, bool] = {}  # word -> is a trigger form (words repeat a lot)
 
     def is_trigger_form(self, word: str) -> bool:
+        hit = self._memo.get(word)
+        if hit is None:
+            if len(self._memo) > 500_000:
+                self._memo.clear()
+            hit = self._memo[word] = self._is_trigger_form(word)
+        return hit
+
+    def _is_trigger_form(self, word: str) -> bool:
         w = word.lower()
         if w in self.words:
             return True
@@ -87,19 +96,20 @@ class TriggerScanner:
 
 def sentence_bounds(doc: Any) -> list[tuple[int, int]]:
     """Token ranges of sentences split on end punctuation (the cheap pass; no model)."""
+    toks = list(doc)
+    texts = [t.text for t in toks]
     out: list[tuple[int, int]] = []
     start = 0
-    n = len(doc)
+    n = len(toks)
     i = 0
     while i < n:
-        tok = doc[i]
-        if tok.text in END_PUNCT or "\n\n" in tok.text_with_ws:
+        if texts[i] in END_PUNCT or ("\n" in toks[i].text_with_ws and "\n\n" in toks[i].text_with_ws):
             j = i + 1
             # closing quotes and brackets stay with the sentence when they touch its last character
-            while j < n and (doc[j].text in END_PUNCT or (doc[j].text in CLOSERS and not doc[j - 1].whitespace_)):
+            while j < n and (texts[j] in END_PUNCT or (texts[j] in CLOSERS and not toks[j - 1].whitespace_)):
                 j += 1
-            if j < n and (doc[j].is_space or doc[j].text[:1].isupper() or doc[j].text[:1] in "\"“'‘(" or
-                          doc[j].like_num):
+            if j < n and (toks[j].is_space or texts[j][:1].isupper() or texts[j][:1] in "\"“'‘(" or
+                          toks[j].like_num):
                 out.append((start, j))
                 start = j
             i = j
@@ -107,7 +117,7 @@ def sentence_bounds(doc: Any) -> list[tuple[int, int]]:
         i += 1
     if start < n:
         out.append((start, n))
-    return [(a, b) for a, b in out if any(not doc[k].is_space for k in range(a, b))]
+    return [(a, b) for a, b in out if any(not toks[k].is_space for k in range(a, b))]
 
 
 _CAP = re.compile(r"^[A-Z][a-z]+$")
@@ -126,7 +136,11 @@ class Selection:
 def select(doc: Any, scanner: TriggerScanner) -> Selection:
     """Which sentences of a tokenised article to parse."""
     bounds = sentence_bounds(doc)
-    keep = [scanner.has_trigger(doc[a:b]) for a, b in bounds]
+    form = scanner.is_trigger_form
+    toks = list(doc)
+    keep = [any(t.is_alpha and form(t.text) for t in toks[a:b]) for a, b in bounds]
+    if all(keep):
+        return Selection(bounds, list(range(len(bounds))))  # nothing to add back as context
     names: dict[str, int] = {}
     for k, (a, b) in enumerate(bounds):
         for t in doc[a:b]:
