@@ -120,6 +120,7 @@ class FastAttributeRuler:
         self.fallback = 0
         self._cache: dict[tuple[int, ...], tuple[int, ...]] = {}
         self._canon = [_Canon() for _ in _ARRAY_ATTRS]
+        self._seen: dict[tuple[int, ...], tuple[int, ...]] = {}  # raw token shape -> pattern ids
 
     def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
         """The patterns of an AttributeRuler (its ``patterns`` property), in its order."""
@@ -141,6 +142,7 @@ class FastAttributeRuler:
                 self.matcher.add(str(i), rest)
                 self.fallback += len(rest)
         self._cache.clear()
+        self._seen.clear()
         for c in self._canon:
             c.memo.clear()
 
@@ -169,12 +171,19 @@ class FastAttributeRuler:
         arr = doc.to_array(_ARRAY_ATTRS)
         if arr.ndim == 1:
             arr = arr.reshape(-1, len(_ARRAY_ATTRS))
-        for t, (tag, lower, dep, space, orth) in enumerate(arr.tolist()):
-            raw = (c_tag(tag, strings), c_lower(lower, strings), c_dep(dep, strings), c_space(space, strings),
-                   c_orth(orth, strings))
-            ids = cache.get(raw)
+        seen = self._seen
+        if len(seen) > 500_000:
+            seen.clear()
+        for t, row in enumerate(arr.tolist()):
+            ids = seen.get(raw := tuple(row))  # the exact token shape met before
             if ids is None:
-                ids = cache[raw] = self._ids_for(raw)
+                tag, lower, dep, space, orth = raw
+                key = (c_tag(tag, strings), c_lower(lower, strings), c_dep(dep, strings), c_space(space, strings),
+                       c_orth(orth, strings))
+                ids = cache.get(key)
+                if ids is None:
+                    ids = cache[key] = self._ids_for(key)
+                seen[raw] = ids
             if t in extra:
                 ids = tuple(sorted(ids + tuple(extra[t])))
             if ids:
