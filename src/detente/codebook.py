@@ -133,3 +133,4 @@ def pentaclass(code: str, scheme: str = DEFAULT_PENTA_SCHEME) -> int:
     conflict), "roots" (01 / 02-05 / 06-08 / 09-13 / 14-20) or a root<TAB>class file.
     """
     return pentaclass_table(scheme)[code[:2]]
+
