@@ -293,3 +293,19 @@ def test_real_petrarch_counts():
     rep = evaluate(gold, lambda arts: [[] for _ in arts])
     assert rep.metrics["noevent_records_correct"] == 1.0
     assert rep.metrics["record_exact_match"] == pytest.approx(rep.metrics["noevent_records"] / 284)
+
+
+def test_pentaclass_scheme_decides_where_appeals_and_sanctions_go():
+    # an appeal for the statement sentence, a sanction for the verbal-conflict one
+    table = {
+        "The minister said the talks had gone well.": [ev("020")],
+        "The opposition accused the premier of fraud.": [ev("163")],
+    }
+    gold = read_gold(FIX / "penta_small.tsv")
+    phoenix = evaluate(gold, fake(table))  # default: 02 -> 0, 16 -> 3
+    roots = evaluate(gold, fake(table), pentaclass_scheme="roots")  # 02 -> 1, 16 -> 4
+    assert phoenix.classes is not None and roots.classes is not None
+    assert phoenix.classes["scheme"] == "phoenix" and roots.classes["scheme"] == "roots"
+    assert phoenix.metrics["accuracy"] == pytest.approx(2 / 6)
+    assert roots.metrics["accuracy"] == 0.0
+    assert any("'roots' scheme" in n for n in roots.notes)
