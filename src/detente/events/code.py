@@ -11,7 +11,7 @@ from typing import Any
 from ..codebook import Codebook, default_codebook
 from ..doccache import sent_flag, sentences
 from ..models import Actor, Article, Event, Flags, Span
-from ..registry import package_file
+from ..registry import by_prefix, code_table
 from .dates import event_date, is_historical
 from .extract import (
     THING,
@@ -39,22 +39,12 @@ Doc = Any
 @lru_cache(maxsize=1)
 def negation_table() -> dict[str, str]:
     """CAMEO code prefix -> the code its negation is coded as, from events/data/negation.tsv."""
-    out: dict[str, str] = {}
-    for raw in package_file("events/data/negation.tsv").read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if line:
-            src, dst = line.split()
-            out[src] = dst
-    return out
+    return code_table("events/data/negation.tsv")
 
 
 def negated_code(code: str) -> str | None:
     """The code a negated event is coded as ("did not agree" -> reject), or None to keep it."""
-    rows = negation_table()
-    for n in (len(code), 3, 2):
-        if code[:n] in rows:
-            return rows[code[:n]]
-    return None
+    return by_prefix(negation_table(), code)
 
 
 # How much each factuality flag lowers an event's confidence.

@@ -27,7 +27,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ..doccache import kids
-from ..registry import package_file
+from ..registry import by_prefix, code_table
 from .factuality import governing_chain
 
 __all__ = ["Intent", "conflict_code", "intent_code", "intent_of", "intent_table", "wrapper_intent"]
@@ -51,22 +51,12 @@ class Intent:
 @lru_cache(maxsize=1)
 def intent_table() -> dict[str, str]:
     """CAMEO code prefix -> code of the intent, from events/data/intent.tsv."""
-    out: dict[str, str] = {}
-    for raw in package_file("events/data/intent.tsv").read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if line:
-            src, dst = line.split()
-            out[src] = dst
-    return out
+    return code_table("events/data/intent.tsv")
 
 
 def intent_code(code: str) -> str | None:
     """The code of the intent to do `code` (0874 withdraw -> 0356), or None when it has none."""
-    rows = intent_table()
-    for n in (len(code), 3, 2):
-        if code[:n] in rows:
-            return rows[code[:n]]
-    return None
+    return by_prefix(intent_table(), code)
 
 
 def _future_aux(tok: Token, past_report: bool) -> Token | None:

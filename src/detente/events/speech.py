@@ -23,7 +23,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ..doccache import kids
-from ..registry import package_file
+from ..registry import by_prefix, code_table
 from .extract import SUBJ, Argument, Candidate, lemma_of
 
 __all__ = ["demand_code", "rewrite_reports"]
@@ -35,23 +35,12 @@ DEMAND_NOS = "100"
 
 @lru_cache(maxsize=1)
 def _demand_table() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for raw in package_file("events/data/demand.tsv").read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if line:
-            src, dst = line.split()
-            out[src] = dst
-    return out
+    return code_table("events/data/demand.tsv")
 
 
 def demand_code(content: str | None) -> str:
     """The demand code for a demanded act's code (None: nothing coded -> 100)."""
-    rows = _demand_table()
-    if content:
-        for n in (len(content), 3, 2):
-            if content[:n] in rows:
-                return rows[content[:n]]
-    return DEMAND_NOS
+    return (by_prefix(_demand_table(), content) if content else None) or DEMAND_NOS
 
 
 def _clause_of(tok: Token, reporter: Token) -> Token | None:
