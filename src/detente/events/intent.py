@@ -28,7 +28,7 @@ from spacy.tokens import Token
 
 from ..doccache import kids
 from ..registry import by_prefix, code_table
-from .factuality import governing_chain
+from .factuality import FUTURE_AUX, governing_chain
 
 __all__ = ["Intent", "conflict_code", "intent_code", "intent_of", "intent_table", "wrapper_intent"]
 
@@ -37,7 +37,6 @@ THREAT_VERBS = {"vow", "swear", "pledge"}
 INTENT_ADJS = {"willing", "ready", "prepared", "eager", "determined", "keen", "committed", "poised"}
 SPEECH_VERBS = {"say", "tell", "announce", "state", "declare", "confirm", "indicate", "add", "insist",
                 "reiterate", "stress", "signal", "assure", "pledge", "promise", "vow"}
-FUTURE_AUX = {"will", "shall", "'ll", "ll", "wo"}
 
 
 @dataclass(frozen=True)

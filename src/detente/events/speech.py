@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from ..doccache import kids
 from ..registry import by_prefix, code_table
-from .extract import SUBJ, Argument, Candidate, lemma_of
+from .extract import SUBJ, Argument, Candidate, children, lemma_of
 
 __all__ = ["demand_code", "rewrite_reports"]
 
@@ -43,22 +43,6 @@ def demand_code(content: str | None) -> str:
     return (by_prefix(_demand_table(), content) if content else None) or DEMAND_NOS
 
 
-def _clause_of(tok: Token, reporter: Token) -> Token | None:
-    """The ccomp child of the reporter that contains tok (or is tok)."""
-    node = tok
-    for _ in range(12):
-        if node.head.i == reporter.i:
-            return node if node.dep_ == "ccomp" else None
-        if node.head.i == node.i:
-            return None
-        node = node.head
-    return None
-
-
-def _subjects(clause: Token) -> list[Token]:
-    return [c for c in kids(clause) if c.dep_ in SUBJ]
-
-
 def _inside(tok: Token, clause: Token) -> bool:
     return clause.left_edge.i <= tok.i <= clause.right_edge.i
 
@@ -72,7 +56,7 @@ def rewrite_reports(cands: list[Candidate]) -> None:
         for clause in kids(verb):
             if clause.dep_ != "ccomp":
                 continue
-            subj = _subjects(clause)
+            subj = children(clause, *SUBJ)
             if any(c.dep_ == "aux" and c.lower_ == "must" for c in kids(clause)) \
                     and subj and subj[0].pos_ != "PRON":
                 _demand(rep, clause, subj, cands)
