@@ -73,3 +73,13 @@ def kids(tok: Any) -> list[Any]:
     if out is None:
         out = table[tok.i] = list(tok.children)
     return out  # type: ignore[no-any-return]
+
+
+def word_count(doc: Any) -> int:
+    """Tokens that are neither punctuation nor space (one array read, not a loop over tokens)."""
+    from spacy.attrs import IS_PUNCT, IS_SPACE
+
+    if not len(doc):
+        return 0
+    flags = doc.to_array([IS_PUNCT, IS_SPACE])
+    return int(len(doc) - (flags.max(axis=1) > 0).sum())

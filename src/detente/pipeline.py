@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .actors import ActorResolver
-from .doccache import sentences
+from .doccache import sentences, word_count
 from .events.code import CoderSettings, SentenceCoder
 from .events.lexicon import Lexicon
 from .models import Article, Event
@@ -64,16 +64,6 @@ def _prepare_user_files(paths: Sequence[str | Path], kind: str, workdir: Path) -
     return out
 
 
-def _word_count(doc: Any) -> int:
-    """Tokens that are neither punctuation nor space (one array read, not a loop over tokens)."""
-    from spacy.attrs import IS_PUNCT, IS_SPACE
-
-    if not len(doc):
-        return 0
-    flags = doc.to_array([IS_PUNCT, IS_SPACE])
-    return int(len(doc) - (flags.max(axis=1) > 0).sum())
-
-
 class Coder:
     """Codes articles into events. Create once; reuse for many articles."""
 
@@ -122,7 +112,7 @@ class Coder:
                 events = [mapping.restore(ev, article) for ev in events]
             self.stats.articles += 1
             self.stats.sentences += len(sentences(doc)) if mapping is None else len(mapping.selection.bounds)
-            self.stats.words += mapping.words if mapping is not None else _word_count(doc)
+            self.stats.words += mapping.words if mapping is not None else word_count(doc)
             self.stats.events += len(events)
             yield article, events
 

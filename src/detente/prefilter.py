@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .doccache import word_count
 from .events.lexicon import Lexicon
 
 END_PUNCT = {".", "!", "?", "…"}
@@ -136,9 +137,8 @@ class Selection:
 def select(doc: Any, scanner: TriggerScanner) -> Selection:
     """Which sentences of a tokenised article to parse."""
     bounds = sentence_bounds(doc)
-    form = scanner.is_trigger_form
     toks = list(doc)
-    keep = [any(t.is_alpha and form(t.text) for t in toks[a:b]) for a, b in bounds]
+    keep = [scanner.has_trigger(toks[a:b]) for a, b in bounds]
     if all(keep):
         return Selection(bounds, list(range(len(bounds))))  # nothing to add back as context
     names: dict[str, int] = {}
@@ -217,5 +217,5 @@ def reduce_doc(doc0: Any, sel: Selection) -> tuple[Any, Mapping]:
         parts.append((start, start + len(piece.text), doc0[a].idx))
         tok += len(piece)
     chars = [(doc0[a].idx, doc0[b - 1].idx + len(doc0[b - 1].text)) for a, b in sel.bounds]
-    words = sum(1 for t in doc0 if not t.is_punct and not t.is_space)
+    words = word_count(doc0)
     return reduced, Mapping(sel, parts, chars, words)
