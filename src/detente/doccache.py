@@ -35,6 +35,20 @@ def ent_at(tok: Any) -> Any:
     return _ent_table(tok.doc)[tok.i]
 
 
+def doc_text(doc: Any) -> str:
+    """The document's text, built once (`doc.text` joins every token on each call)."""
+    c = _cache(doc)
+    text = c.get("text")
+    if text is None:
+        text = c["text"] = doc.text
+    return text  # type: ignore[no-any-return]
+
+
+def span_text(span: Any) -> str:
+    """Same as `span.text`, cut from the cached document text."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
 def sentences(doc: Any) -> list[Any]:
     c = _cache(doc)
     sents = c.get("sents")

@@ -16,7 +16,7 @@ import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from ..doccache import sentences
+from ..doccache import doc_text, sentences
 from ..models import Actor, Span
 from .dictionary import Entry, bundled_files, load_dictionary, strip_accents
 
@@ -273,7 +273,7 @@ class ActorIndex:
     def __init__(self, resolver: ActorResolver, doc: Doc, date: dt.date | None, matches: list[_Match]) -> None:
         self.resolver = resolver
         self.doc = doc
-        self._text = doc.text
+        self._text = doc_text(doc)
         self.date = date
         self.matches = matches
         self._match_at: dict[int, _Match] = {}

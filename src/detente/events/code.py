@@ -9,7 +9,7 @@ from itertools import permutations
 from typing import Any
 
 from ..codebook import Codebook, default_codebook
-from ..doccache import sent_flag, sentences
+from ..doccache import sent_flag, sentences, span_text
 from ..models import Actor, Article, Event, Flags, Span
 from ..registry import by_prefix, code_table
 from .dates import event_date, is_historical
@@ -79,7 +79,7 @@ class ModelDecision:
 
 
 def _span_text(sent: Any) -> str:
-    return str(sent.text)
+    return span_text(sent)
 
 
 def _token_span(tok: Any) -> Span:

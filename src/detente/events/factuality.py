@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from detente.doccache import kids, sent_of
+from detente.doccache import kids, sent_of, span_text
 from detente.models import Flags
 
 __all__ = ["factuality", "governing_chain", "is_nominal", "light_verb", "future_reason"]
@@ -270,7 +270,7 @@ def _collect(trigger: Token, *, with_dates: bool = True) -> _Cues:
 
     # polar questions: "Will Russia attack Ukraine?", "Did the talks collapse?"
     sent = sent_of(trigger)
-    if sent.text.rstrip().rstrip("\"'”’").endswith("?"):
+    if span_text(sent).rstrip().rstrip("\"'”’").endswith("?"):
         first = next((t for t in sent if not t.is_punct), None)
         root = sent.root
         if first is not None and first.pos_ == "AUX" and root in chain + _conj_heads(chain):

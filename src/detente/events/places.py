@@ -29,7 +29,7 @@ import pycountry
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from detente.doccache import ent_at, kids
+from detente.doccache import doc_text, ent_at, kids
 from detente.events.factuality import describing_clauses, is_nominal, light_verb
 from detente.models import Place, Span
 
@@ -346,7 +346,7 @@ def _place_from(prep: Token, where: str) -> Place | None:
     doc = prep.doc
     first, last = doc[rng[0]], doc[rng[1] - 1]
     start, end = first.idx, last.idx + len(last.text)
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     bare = text
     for adj in COMPASS:
         if bare.lower().startswith(adj + " "):
