@@ -1,16 +1,19 @@
 """Throughput of detente on one process and on a Dask LocalCluster, against bare spaCy `nlp.pipe`, in one run.
 
-    python bench/scale.py [--articles 2000] [--per-article 3] [--batch-size 64]
+    python bench/scale.py [--articles 2000] [--per-article 3] [--batch-size 64] [--slices 12] [--rounds 2]
 
 Builds a JSONL corpus of dev gold sentences (bench/corpus.py, ../shared; never copied into the repo),
-then measures words/s for: bare `nlp.pipe`; detente on one process with and without the prefilter
-(when the Coder has `prefilter=`); detente on a LocalCluster with 1 and with 2 worker processes
-(`detente.scale`, workers warmed up first so the model load is not counted, as it is not for the
-one-process numbers). Every configuration codes the corpus once untimed before the timed pass:
-on this VM the first pass of a process over new memory is up to 1.5x slower, whichever runs first. Prints the ratios to bare `nlp.pipe`, the speedup of 2 workers over 1, and the
-resident memory of each worker with the model loaded and at its peak. Timings on a shared machine
-move with its load: the load average is printed before and after, bare `nlp.pipe` is measured again
-at the end, and words per CPU-second (of the coding thread) are printed beside words/s.
+then measures words/s for: bare `nlp.pipe` (the model as `spacy.load` gives it); detente on one
+process with and without the prefilter; detente on a LocalCluster with 1 and with 2 worker processes
+(`detente.scale`; workers load the model before the clock starts, as the one-process pipelines do).
+
+This machine's speed moves by 10-25% within minutes, so no configuration is timed alone: the three
+one-process configurations code the same slices of the corpus in turn, the order rotating from slice
+to slice (after an untimed pass over the first quarter of the slices), and the 1- and 2-worker
+clusters run side by side and code the whole corpus in alternating order, after one untimed run each.
+Prints words/s and words per CPU-second (of the coding thread or the workers), the ratios to bare
+`nlp.pipe`, the speedup of 2 workers over 1 (each round and their median), 2 workers against one
+process, and the resident memory of each worker with the model loaded and at its peak.
 """
 
 from __future__ import annotations
@@ -19,10 +22,13 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -55,30 +61,61 @@ def write_corpus(folder: Path, n_articles: int, per_article: int) -> tuple[Path,
     return path, sum(len(a.text.split()) for a in arts)
 
 
-def one_process(coder: Coder, arts: list[Article]) -> tuple[float, float, int]:
-    for _ in coder.code_stream(arts):  # one untimed pass: first-touch memory is slow on this VM
-        pass
-    t0, c0 = time.perf_counter(), time.process_time()
-    n = sum(len(evs) for _, evs in coder.code_stream(arts))
-    return time.perf_counter() - t0, time.process_time() - c0, n
+def interleaved(runs: dict[str, Callable[[list[Article]], int]], arts: list[Article], slices: int,
+                warm: int) -> dict[str, dict[str, float]]:
+    """Every configuration codes the same slices of the corpus in turn, the order rotating from slice to
+    slice, so all of them see the same machine (its speed here moves by 10-25% within minutes). The
+    first ``warm`` slices are coded once untimed by each first (first-touch memory, caches)."""
+    bounds = [round(k * len(arts) / slices) for k in range(slices + 1)]
+    for k in range(min(warm, slices)):
+        for run in runs.values():
+            run(arts[bounds[k]:bounds[k + 1]])
+    out = {label: {"seconds": 0.0, "cpu": 0.0, "events": 0} for label in runs}
+    labels = list(runs)
+    for k in range(slices):
+        chunk = arts[bounds[k]:bounds[k + 1]]
+        for label in labels[k % len(labels):] + labels[:k % len(labels)]:
+            t0, c0 = time.perf_counter(), time.process_time()
+            n = runs[label](chunk)
+            out[label]["seconds"] += time.perf_counter() - t0
+            out[label]["cpu"] += time.process_time() - c0
+            out[label]["events"] += n
+    return out
 
 
-def on_cluster(workers: int, path: Path, work: Path, spec: CoderSpec, part_bytes: int) -> dict[str, float]:
+def timed_run(client: Any, path: Path, work: Path, spec: CoderSpec, part_bytes: int) -> tuple[float, float, int, Any]:
+    run = DistributedRun.prepare([str(path)], coder=spec, work_dir=work, partition_bytes=part_bytes)
     t0 = time.perf_counter()
-    with open_client("local", workers) as client:
-        loaded = client.run(warm_up, spec)  # load the model and the Coder in every worker, as the plugin does
-        started = time.perf_counter() - t0
-        # one untimed run first, in its own work dir, so the workers' first-touch memory is not timed
-        DistributedRun.prepare([str(path)], coder=spec, work_dir=work / "warm", partition_bytes=part_bytes).code(client)
-        run = DistributedRun.prepare([str(path)], coder=spec, work_dir=work / "timed", partition_bytes=part_bytes)
-        t1 = time.perf_counter()
-        merge, report = run.code(client)
-        coded = time.perf_counter() - t1
-    n_events = sum(len(evs) for _, evs in merge.coded())
+    merge, report = run.code(client)
+    secs = time.perf_counter() - t0
     cpu = sum(r.extra.get("cpu_seconds", 0.0) for r in report.results)
-    return {"seconds": coded, "cpu": cpu, "startup": started, "events": n_events, "partitions": report.partitions,
-            "rss_loaded": max(r for r, _ in loaded.values()), "rss_peak": max(report.workers.values()),
-            "workers_used": len(report.workers)}
+    return secs, cpu, sum(len(evs) for _, evs in merge.coded()), report
+
+
+def clusters(path: Path, work: Path, spec: CoderSpec, part_bytes: int, rounds: int) -> dict[int, dict[str, Any]]:
+    """A 1-worker and a 2-worker LocalCluster side by side (idle workers cost no CPU); after one untimed
+    run on each, they code the corpus in alternating order for ``rounds`` rounds."""
+    out: dict[int, dict[str, Any]] = {n: {"seconds": [], "cpu": [], "events": 0, "rss_peak": 0} for n in (1, 2)}
+    with open_client("local", 1) as one, open_client("local", 2) as two:
+        pool = {1: one, 2: two}
+        for n, client in pool.items():
+            t0 = time.perf_counter()
+            loaded = client.run(warm_up, spec)  # load the model and the Coder in every worker, as the plugin does
+            out[n]["startup"] = time.perf_counter() - t0
+            out[n]["rss_loaded"] = max(r for r, _ in loaded.values())
+            timed_run(client, path, work / f"warm{n}", spec, part_bytes)
+        for r in range(rounds):
+            for n in ((1, 2) if r % 2 == 0 else (2, 1)):
+                secs, cpu, events, report = timed_run(pool[n], path, work / f"w{n}r{r}", spec, part_bytes)
+                o = out[n]
+                o["seconds"].append(secs)
+                o["cpu"].append(cpu)
+                o["events"] = events
+                o["partitions"] = report.partitions
+                o["workers_used"] = len(report.workers)
+                o["rss_peak"] = max(o["rss_peak"], max(report.workers.values()))
+                print(f"  round {r + 1}: {n} worker{'s' if n > 1 else ''} {secs:.1f} s", flush=True)
+    return out
 
 
 def main() -> None:
@@ -86,70 +123,67 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--per-article", type=int, default=3, help="dev sentences per article")
     ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--slices", type=int, default=12, help="one-process configurations alternate over this many slices")
+    ap.add_argument("--rounds", type=int, default=2, help="alternating runs of the 1- and 2-worker clusters")
     args = ap.parse_args()
 
     print(load())
     scratch = Path(tempfile.mkdtemp(prefix="detente-bench-scale-"))
     path, words = write_corpus(scratch, args.articles, args.per_article)
     arts = [a for a in read_inputs([str(path)]) if isinstance(a, Article)]
-    texts = [a.text for a in arts]
     nlp = load_nlp()
     bare_nlp = load_nlp(stock=True)  # the model exactly as spacy.load gives it
     print(f"model: {model_description(nlp)}")
     print(f"corpus: {len(arts)} articles, {words} words, {path.stat().st_size / 2**20:.1f} MB of JSONL "
           f"(dev gold sentences grouped by {args.per_article})")
 
-    # one untimed pass through bare nlp.pipe, as one_process() gives each detente configuration: the
-    # first pass over new text fills the vocabulary and caches, and touches new memory
-    for _ in bare_nlp.pipe(texts, batch_size=args.batch_size):
-        pass
-    t0, c0 = time.perf_counter(), time.process_time()
-    for _ in bare_nlp.pipe(texts, batch_size=args.batch_size):
-        pass
-    bare, bare_cpu = words / (time.perf_counter() - t0), words / (time.process_time() - c0)
-    rows: list[tuple[str, float, float, str]] = []
+    def bare(chunk: list[Article]) -> int:
+        for _ in bare_nlp.pipe([a.text for a in chunk], batch_size=args.batch_size):
+            pass
+        return 0
 
-    def row(label: str, wps: float, cpu_wps: float, note: str = "") -> None:
-        rows.append((label, wps, cpu_wps, note))
-        print(f"  {label}: {wps:.0f} words/s, {cpu_wps:.0f} words per CPU-second {note}", flush=True)
+    def detente(coder: Coder) -> Callable[[list[Article]], int]:
+        return lambda chunk: sum(len(evs) for _, evs in coder.code_stream(chunk))
 
-    row("bare nlp.pipe", bare, bare_cpu)
-
+    runs: dict[str, Callable[[list[Article]], int]] = {"bare nlp.pipe": bare}
     if supports_prefilter():
-        variants: list[tuple[str, bool | None]] = [("detente, prefilter on", True), ("detente, prefilter off", False)]
+        runs["detente, prefilter on"] = detente(Coder(nlp=nlp, batch_size=args.batch_size, prefilter=True))
+        runs["detente, prefilter off"] = detente(Coder(nlp=nlp, batch_size=args.batch_size, prefilter=False))
     else:
-        variants = [("detente (this Coder has no prefilter= yet)", None)]
-    for label, pre in variants:
-        kw = {} if pre is None else {"prefilter": pre}
-        secs, cpu, n = one_process(Coder(nlp=nlp, batch_size=args.batch_size, **kw), arts)
-        row(label, words / secs, words / cpu, f"{n} events")
+        runs["detente (this Coder has no prefilter= yet)"] = detente(Coder(nlp=nlp, batch_size=args.batch_size))
+    single = interleaved(runs, arts, args.slices, warm=max(1, args.slices // 4))
     one_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    base = single["bare nlp.pipe"]
+    rows: list[tuple[str, float, float, str]] = []
+    for label, r in single.items():
+        rows.append((label, words / r["seconds"], words / r["cpu"], f"{int(r['events'])} events" if r["events"] else ""))
+    print(f"one process: {args.slices} slices, each coded by every configuration in rotating order", flush=True)
 
     pre = True if supports_prefilter() else None
     spec = CoderSpec(batch_size=args.batch_size, prefilter=pre)
     on = ", prefilter on" if pre else ""
     part_bytes = max(64 * 1024, path.stat().st_size // 16)
-    dask = {}
+    dask = clusters(path, scratch, spec, part_bytes, args.rounds)
     for n in (1, 2):
-        r = on_cluster(n, path, scratch / f"work{n}", spec, part_bytes)
-        dask[n] = r
-        row(f"Dask LocalCluster, {n} worker{'s' if n > 1 else ''}{on}", words / r["seconds"], words / r["cpu"],
-            f"{int(r['events'])} events, {int(r['partitions'])} partitions, {int(r['workers_used'])} "
-            f"worker(s) used; cluster start + model load {r['startup']:.1f} s")
+        r = dask[n]
+        secs, cpu = statistics.median(r["seconds"]), statistics.median(r["cpu"])
+        rows.append((f"Dask LocalCluster, {n} worker{'s' if n > 1 else ''}{on}", words / secs, words / cpu,
+                     f"{int(r['events'])} events, {int(r['partitions'])} partitions, {int(r['workers_used'])} "
+                     f"worker(s) used; cluster start + model load {r['startup']:.1f} s; median of "
+                     f"{len(r['seconds'])} runs"))
 
-    t0, c0 = time.perf_counter(), time.process_time()  # bare again: how much the machine's load moved
-    for _ in bare_nlp.pipe(texts, batch_size=args.batch_size):
-        pass
-    row("bare nlp.pipe again, at the end (control)", words / (time.perf_counter() - t0),
-        words / (time.process_time() - c0))
-
+    bare_wps, bare_cpu = words / base["seconds"], words / base["cpu"]
     print(f"\n{'':44s} {'words/s':>9s} {'x bare':>6s}  {'words/CPU-s':>11s} {'x bare':>6s}")
     for label, wps, cpu_wps, note in rows:
-        print(f"{label:44s} {wps:9.0f} {wps / bare:6.2f}  {cpu_wps:11.0f} {cpu_wps / bare_cpu:6.2f}  {note}")
-    speedup = dask[1]["seconds"] / dask[2]["seconds"]
-    print(f"\nspeedup of 2 workers over 1: {speedup:.2f}x")
+        print(f"{label:44s} {wps:9.0f} {wps / bare_wps:6.2f}  {cpu_wps:11.0f} {cpu_wps / bare_cpu:6.2f}  {note}")
+    speedups = [a / b for a, b in zip(dask[1]["seconds"], dask[2]["seconds"], strict=True)]
+    print(f"\nspeedup of 2 workers over 1: {statistics.median(speedups):.2f}x (median of rounds: "
+          f"{', '.join(f'{s:.2f}' for s in speedups)})")
+    first = next(k for k in single if k != "bare nlp.pipe")
+    two = words / statistics.median(dask[2]["seconds"])
+    print(f"2 workers over one process ({first}): {two / (words / single[first]['seconds']):.2f}x")
     print(f"worker RSS with the model loaded: {dask[2]['rss_loaded'] / 2**20:.0f} MB; peak while coding: "
-          f"{dask[2]['rss_peak'] / 2**20:.0f} MB (1-worker run peak {dask[1]['rss_peak'] / 2**20:.0f} MB)")
+          f"{dask[2]['rss_peak'] / 2**20:.0f} MB (1-worker cluster peak {dask[1]['rss_peak'] / 2**20:.0f} MB)")
     print(f"one-process peak RSS (this process, bare + detente): {one_rss:.0f} MB")
     print(load())
 

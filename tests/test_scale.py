@@ -15,7 +15,7 @@ from detente.errors import ScaleError
 from detente.ingest import read_inputs
 from detente.models import Article, Reject
 from detente.scale import CoderSpec, Manifest, PartResult, ReadSettings, plan_partitions
-from detente.scale.runner import TRIM_VARIABLE
+from detente.scale.runner import QUIET_WORKERS, TRIM_VARIABLE
 from detente.scale.worker import _PartRun, loaded_coders, read_partition, set_fault
 
 SENTENCES = [
@@ -229,6 +229,14 @@ def test_local_cluster_ingest_equals_single_process(cluster, corpus, single):
     assert rep.articles_added == 33 and rep.articles_skipped == 1 and rep.rejects == 2
     assert set(client.run(loaded_coders).values()) == {1}  # one Coder per worker process, reused by every task
     assert set(client.run(os.getenv, TRIM_VARIABLE).values()) == {None}  # glibc keeps its fast default
+    for key, value in QUIET_WORKERS.items():  # no stack sampler or fast ticks taking the GIL from the coder
+        assert set(client.run(_config, key).values()) == {value}, key
+
+
+def _config(key):
+    import dask
+
+    return dask.config.get(key)
 
 
 @pytest.mark.model
