@@ -62,7 +62,7 @@ def write_corpus(folder: Path, n_articles: int, per_article: int) -> tuple[Path,
 
 
 def interleaved(runs: dict[str, Callable[[list[Article]], int]], arts: list[Article], slices: int,
-                warm: int) -> dict[str, dict[str, float]]:
+                warm: int) -> dict[str, dict[str, Any]]:
     """Every configuration codes the same slices of the corpus in turn, the order rotating from slice to
     slice, so all of them see the same machine (its speed here moves by 10-25% within minutes). The
     first ``warm`` slices are coded once untimed by each first (first-touch memory, caches)."""
@@ -70,7 +70,7 @@ def interleaved(runs: dict[str, Callable[[list[Article]], int]], arts: list[Arti
     for k in range(min(warm, slices)):
         for run in runs.values():
             run(arts[bounds[k]:bounds[k + 1]])
-    out = {label: {"seconds": 0.0, "cpu": 0.0, "events": 0} for label in runs}
+    out: dict[str, dict[str, Any]] = {label: {"seconds": 0.0, "cpu": 0.0, "events": 0, "slices": []} for label in runs}
     labels = list(runs)
     for k in range(slices):
         chunk = arts[bounds[k]:bounds[k + 1]]
@@ -78,6 +78,7 @@ def interleaved(runs: dict[str, Callable[[list[Article]], int]], arts: list[Arti
             t0, c0 = time.perf_counter(), time.process_time()
             n = runs[label](chunk)
             out[label]["seconds"] += time.perf_counter() - t0
+            out[label]["slices"].append(time.perf_counter() - t0)
             out[label]["cpu"] += time.process_time() - c0
             out[label]["events"] += n
     return out
@@ -124,7 +125,9 @@ def main() -> None:
     ap.add_argument("--per-article", type=int, default=3, help="dev sentences per article")
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--slices", type=int, default=12, help="one-process configurations alternate over this many slices")
-    ap.add_argument("--rounds", type=int, default=2, help="alternating runs of the 1- and 2-worker clusters")
+    ap.add_argument("--rounds", type=int, default=3, help="alternating runs of the 1- and 2-worker clusters")
+    ap.add_argument("--partitions", type=int, default=32,
+                    help="partitions of the corpus for the clusters (more make the idle tail of a run shorter)")
     args = ap.parse_args()
 
     print(load())
@@ -158,11 +161,18 @@ def main() -> None:
     for label, r in single.items():
         rows.append((label, words / r["seconds"], words / r["cpu"], f"{int(r['events'])} events" if r["events"] else ""))
     print(f"one process: {args.slices} slices, each coded by every configuration in rotating order", flush=True)
+    for label, r in single.items():
+        if label != "bare nlp.pipe":
+            per = sorted(b / d for b, d in zip(base["slices"], r["slices"], strict=True))
+            print(f"  {label}: ratio to bare nlp.pipe per slice median {statistics.median(per):.2f} "
+                  f"(range {per[0]:.2f}-{per[-1]:.2f})", flush=True)
 
     pre = True if supports_prefilter() else None
     spec = CoderSpec(batch_size=args.batch_size, prefilter=pre)
     on = ", prefilter on" if pre else ""
-    part_bytes = max(64 * 1024, path.stat().st_size // 16)
+    # the corpus is only ~1 MB: with 16 partitions the last one alone (1/16 of the work) leaves a
+    # worker idle for half a partition on average; real corpora have hundreds of 16 MB partitions
+    part_bytes = max(16 * 1024, path.stat().st_size // args.partitions)
     dask = clusters(path, scratch, spec, part_bytes, args.rounds)
     for n in (1, 2):
         r = dask[n]
