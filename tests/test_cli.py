@@ -83,6 +83,26 @@ def test_demo_prints_a_table(capsys):
     assert "events" in out and "JPN" in out and "KOR" in out
 
 
+def test_code_to_parquet_in_one_process(tmp_path):
+    import pyarrow.parquet as pq
+
+    src = tmp_path / "a.jsonl"
+    src.write_text("\n".join(json.dumps(x) for x in [
+        {"id": "n1", "text": "Russian troops attacked Ukrainian positions near Kharkiv.", "date": "2024-05-10"},
+        {"id": "n2", "text": "The U.S. recently levied tariffs on China, Canada, and Mexico.", "date": "2025-02-04"},
+    ]) + "\n", encoding="utf-8")
+    assert main(["code", str(src), "--out", str(tmp_path / "ev.jsonl"), "-q"]) == 0
+    assert main(["code", str(src), "--out", str(tmp_path / "ev.parquet"), "-q"]) == 0
+    table = pq.read_table(tmp_path / "ev.parquet")
+    lines = (tmp_path / "ev.jsonl").read_text(encoding="utf-8").splitlines()
+    assert table.num_rows == len(lines) >= 4
+    assert [json.loads(j) for j in table["event_json"].to_pylist()] == [json.loads(x) for x in lines]
+    rows = table.to_pylist()
+    assert {(r["source_country"], r["target_country"], r["cameo"]) for r in rows} >= {
+        ("USA", "CHN", "163"), ("USA", "MEX", "163")}
+    assert not list(tmp_path.glob(".*.tmp"))  # written to a temporary file, then renamed
+
+
 def test_bad_date_is_a_clear_error(capsys):
     with pytest.raises(SystemExit):
         main(["code", "-", "--date", "07/03/2025"])

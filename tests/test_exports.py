@@ -175,3 +175,11 @@ def test_export_cli(db, tmp_path, capsys):
     assert main(["export", "--db", str(db), "-f", "mentions"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == store_counts(db)["mentions"] and all(len(x.split("\t")) == 16 for x in lines)
+
+
+def test_parquet_writer_refuses_standard_output():
+    from detente.errors import OutputError
+    from detente.output import write_parquet
+
+    with pytest.raises(OutputError, match="--out events.parquet"):
+        write_parquet(iter(()), "-")

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
 from pathlib import Path
 from typing import IO, Any
@@ -54,9 +54,10 @@ def code_cli(args: argparse.Namespace) -> int:
 
         return code_on_cluster(args)
     from .ingest import default_rejects_path, read_inputs, write_rejects
-    from .models import Reject
-    from .output import EventWriter
+    from .models import Event, Reject
+    from .output import EventWriter, output_format, write_parquet
 
+    kind = output_format(args.out, args.format)  # parquet only for an --out file named *.parquet
     coder = make_coder(args, processes=args.processes, batch_size=args.batch_size)
     rejects: list[Reject] = []
 
@@ -69,26 +70,34 @@ def code_cli(args: argparse.Namespace) -> int:
                 continue
             yield item
 
-    out_ctx: Any = open(args.out, "w", encoding="utf-8", newline="") if args.out else nullcontext(sys.stdout)  # noqa: SIM115
-    with out_ctx as fh:
-        writer = EventWriter(fh, args.format)
-        show = sys.stderr.isatty() and not args.quiet
-        progress: Any = None
-        task: Any = None
-        try:
-            for n, (_, events) in enumerate(coder.code_stream(articles()), 1):
-                writer.write(events)
-                if show and progress is None and n > PROGRESS_AFTER:
-                    # a bar only once the input is more than a few articles
-                    progress = _progress()
-                    progress.start()
-                    task = progress.add_task("coding", total=None, completed=n)
-                if progress is not None:
-                    progress.update(task, completed=n, description=f"coding: {coder.stats.events} events")
-        finally:
+    show = sys.stderr.isatty() and not args.quiet
+    progress: Any = None
+    task: Any = None
+
+    def events() -> Iterator[Event]:
+        nonlocal progress, task
+        for n, (_, evs) in enumerate(coder.code_stream(articles()), 1):
+            yield from evs
+            if show and progress is None and n > PROGRESS_AFTER:
+                # a bar only once the input is more than a few articles
+                progress = _progress()
+                progress.start()
+                task = progress.add_task("coding", total=None, completed=n)
             if progress is not None:
-                progress.stop()
-        writer.close()
+                progress.update(task, completed=n, description=f"coding: {coder.stats.events} events")
+
+    try:
+        if kind == "parquet":
+            write_parquet(events(), args.out)  # a temporary file renamed at the end
+        else:
+            out_ctx: Any = open(args.out, "w", encoding="utf-8", newline="") if args.out else nullcontext(sys.stdout)  # noqa: SIM115
+            with out_ctx as fh:
+                writer = EventWriter(fh, kind)
+                writer.write(events())
+                writer.close()
+    finally:
+        if progress is not None:
+            progress.stop()
     stats = coder.stats.finish()
     stats.rejects = len(rejects)
     if rejects:
@@ -186,7 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("code", help="code files, folders, JSONL, HTML, RSS/Atom or stdin ('-') into events")
     c.add_argument("inputs", nargs="+", help="files, folders, or - for standard input")
-    c.add_argument("--out", "-o", help="output file (default: standard output)")
+    c.add_argument("--out", "-o", help="output file (default: standard output); a .parquet file is written "
+                   "as Parquet (the CSV columns plus event_json)")
     c.add_argument("--format", "-f", choices=("jsonl", "csv", "plover"), default="jsonl")
     c.add_argument("--date", type=date_arg, help="publication date of all inputs (YYYY-MM-DD); overrides their own")
     c.add_argument("--rejects", help="where rejected inputs go (default: beside the output)")

@@ -24,6 +24,10 @@ class InputError(DetenteError):
         self.reason = message
 
 
+class OutputError(DetenteError):
+    """An output cannot be written as asked (e.g. Parquet to standard output)."""
+
+
 class DictionaryError(DetenteError):
     """A codebook, actor dictionary or trigger lexicon file is malformed."""
 

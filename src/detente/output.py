@@ -1,13 +1,17 @@
-"""Writers: JSONL (the Event model as JSON), flat CSV, and PLOVER JSON records."""
+"""Writers: JSONL (the Event model as JSON), flat CSV, PLOVER JSON records, and Parquet (the CSV's
+columns plus the whole Event as JSON)."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import json
+import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import IO, Any
 
+from .errors import OutputError
 from .models import Actor, Event
 
 FORMATS = ("jsonl", "csv", "plover")
@@ -109,3 +113,70 @@ class EventWriter:
 
     def close(self) -> None:
         self.fh.flush()
+
+
+# ---------------------------------------------------------------- Parquet
+
+PARQUET_INTS = {"sentence_index", "rank", "quad_class", "trigger_start", "trigger_end", "source_start",
+                "source_end", "target_start", "target_end", "negated", "hypothetical", "future", "historical"}
+PARQUET_FLOATS = {"goldstein", "confidence"}
+PARQUET_CHUNK = 10_000
+
+
+def output_format(out: str | None, fmt: str) -> str:
+    """``parquet`` when the output file says so, else the ``--format`` given."""
+    if out and Path(out).suffix.lower() in (".parquet", ".pq"):
+        return "parquet"
+    if out and Path(out).suffix.lower() in (".jsonl", ".ndjson") and fmt == "jsonl":
+        return "jsonl"
+    return fmt
+
+
+def parquet_schema() -> Any:
+    import pyarrow as pa
+
+    def kind(c: str) -> Any:
+        return pa.int64() if c in PARQUET_INTS else pa.float64() if c in PARQUET_FLOATS else pa.string()
+
+    return pa.schema([(c, kind(c)) for c in CSV_COLUMNS] + [("event_json", pa.string())])
+
+
+def write_parquet(events: Any, out: str | Path) -> int:
+    """The events as one Parquet file: the flat columns of the CSV output (empty values as nulls)
+    and ``event_json``, the whole Event as ``detente code`` writes it. Written to a temporary file
+    and renamed, so ``out`` is complete or absent."""
+    import pyarrow.parquet as pq
+
+    if not out or str(out) == "-":
+        raise OutputError("Parquet output needs a file: give --out events.parquet")
+    schema = parquet_schema()
+    dest = Path(out)
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+    n = 0
+    try:
+        with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
+            chunk: list[Event] = []
+            for ev in events:
+                chunk.append(ev)
+                if len(chunk) >= PARQUET_CHUNK:
+                    writer.write_table(_parquet_table(chunk, schema))
+                    n += len(chunk)
+                    chunk = []
+            if chunk or n == 0:
+                writer.write_table(_parquet_table(chunk, schema))
+                n += len(chunk)
+        os.replace(tmp, dest)
+    except BaseException:
+        if tmp.exists():
+            tmp.unlink()
+        raise
+    return n
+
+
+def _parquet_table(events: list[Event], schema: Any) -> Any:
+    import pyarrow as pa
+
+    rows = [[None if v == "" else v for v in csv_row(ev)] + [ev.to_json()] for ev in events]
+    cols = list(zip(*rows, strict=True)) if rows else [()] * len(schema)
+    return pa.table({f.name: pa.array(list(c), type=f.type) for f, c in zip(schema, cols, strict=True)},
+                    schema=schema)

@@ -11,19 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import ScaleError
-from ..models import Event, Reject
+from ..errors import OutputError
+from ..models import Reject
+from ..output import output_format, write_parquet
 from .plan import Partition, ReadSettings, plan_partitions
 from .runner import Merge, ScaleReport, open_client, run_partitions
 from .worker import CoderSpec, PartResult
 
 Progress = Callable[[PartResult, ScaleReport], None]
-
-PARQUET_INTS = {"sentence_index", "rank", "quad_class", "trigger_start", "trigger_end", "source_start",
-                "source_end", "target_start", "target_end", "negated", "hypothetical", "future", "historical"}
-PARQUET_FLOATS = {"goldstein", "confidence"}
-PARQUET_CHUNK = 10_000
-
 
 def default_work_dir(target: str | None) -> str:
     """Where shards and the manifest go: ``<db or out>.shards`` beside the target."""
@@ -104,15 +99,6 @@ class CodeSummary:
     renamed: int
 
 
-def output_format(out: str | None, fmt: str) -> str:
-    """``parquet`` when the output file says so, else the ``--format`` given."""
-    if out and Path(out).suffix.lower() in (".parquet", ".pq"):
-        return "parquet"
-    if out and Path(out).suffix.lower() in (".jsonl", ".ndjson") and fmt == "jsonl":
-        return "jsonl"
-    return fmt
-
-
 def code_distributed(inputs: Sequence[str], out: str | None, *, fmt: str = "jsonl", cluster: str = "local",
                      workers: int | None = None, client: Any = None, coder: CoderSpec | None = None,
                      date: dt.date | str | None = None, max_chars: int = 1_000_000,
@@ -122,7 +108,7 @@ def code_distributed(inputs: Sequence[str], out: str | None, *, fmt: str = "json
     for a ``.parquet`` file, else ``fmt`` (jsonl, csv, plover; None or ``-`` is standard output)."""
     kind = output_format(out, fmt)
     if kind == "parquet" and (not out or out == "-"):
-        raise ScaleError("Parquet output needs a file: give --out events.parquet")
+        raise OutputError("Parquet output needs a file: give --out events.parquet")
     run = DistributedRun.prepare(inputs, coder=coder, date=date, max_chars=max_chars,
                                  work_dir=work_dir or default_work_dir(out), partition_bytes=partition_bytes)
     ctx = nullcontext(client) if client is not None else open_client(cluster, workers)
@@ -147,55 +133,3 @@ def write_text(events: Any, out: str | None, fmt: str) -> int:
         writer.write(events)
         writer.close()
         return writer.count
-
-
-def parquet_schema() -> Any:
-    import pyarrow as pa
-
-    from ..output import CSV_COLUMNS
-
-    def kind(c: str) -> Any:
-        return pa.int64() if c in PARQUET_INTS else pa.float64() if c in PARQUET_FLOATS else pa.string()
-
-    return pa.schema([(c, kind(c)) for c in CSV_COLUMNS] + [("event_json", pa.string())])
-
-
-def write_parquet(events: Any, out: str | Path) -> int:
-    """The events as one Parquet file: the flat columns of the CSV output (empty values as nulls)
-    and ``event_json``, the whole Event as ``detente code`` writes it. Written to a temporary file
-    and renamed, so ``out`` is complete or absent."""
-    import pyarrow.parquet as pq
-
-    schema = parquet_schema()
-    dest = Path(out)
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
-    n = 0
-    try:
-        with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
-            chunk: list[Event] = []
-            for ev in events:
-                chunk.append(ev)
-                if len(chunk) >= PARQUET_CHUNK:
-                    writer.write_table(_parquet_table(chunk, schema))
-                    n += len(chunk)
-                    chunk = []
-            if chunk or n == 0:
-                writer.write_table(_parquet_table(chunk, schema))
-                n += len(chunk)
-        os.replace(tmp, dest)
-    except BaseException:
-        if tmp.exists():
-            tmp.unlink()
-        raise
-    return n
-
-
-def _parquet_table(events: list[Event], schema: Any) -> Any:
-    import pyarrow as pa
-
-    from ..output import csv_row
-
-    rows = [[None if v == "" else v for v in csv_row(ev)] + [ev.to_json()] for ev in events]
-    cols = list(zip(*rows, strict=True)) if rows else [()] * len(schema)
-    return pa.table({f.name: pa.array(list(c), type=f.type) for f, c in zip(schema, cols, strict=True)},
-                    schema=schema)
