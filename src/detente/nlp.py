@@ -49,8 +49,9 @@ def load_nlp(name: str | None = None, *, stock: bool = False) -> Any:
     """Load a spaCy English pipeline; say which one was loaded; raise a clear error if none is.
 
     Unless ``stock`` is set, the pipeline's ``attribute_ruler`` is replaced by
-    :class:`detente.fastattrs.FastAttributeRuler`: the same annotations in a fraction of the time,
-    and its models multiply matrices on numpy's BLAS (:mod:`detente.blas`).
+    :class:`detente.fastattrs.FastAttributeRuler` and its lemmatizer gets an array-based call
+    (:mod:`detente.fastlemma`): the same annotations in a fraction of the time; and its models
+    multiply matrices on numpy's BLAS (:mod:`detente.blas`).
     """
     import spacy
 
@@ -75,6 +76,9 @@ def load_nlp(name: str | None = None, *, stock: bool = False) -> Any:
             from .fastattrs import speed_up_attribute_ruler
 
             speed_up_attribute_ruler(nlp)
+            from .fastlemma import speed_up_lemmatizer
+
+            speed_up_lemmatizer(nlp)
             from .blas import use_numpy_blas
 
             use_numpy_blas(nlp)
