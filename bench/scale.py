@@ -1,6 +1,6 @@
 """Throughput of detente on one process and on a Dask LocalCluster, against bare spaCy `nlp.pipe`, in one run.
 
-    python bench/scale.py [--articles 2000] [--per-article 3] [--batch-size 64] [--slices 12] [--rounds 2]
+    python bench/scale.py [--articles 2000] [--per-article 3] [--batch-size 64] [--slices 12] [--rounds 5] [--partitions 32]
 
 Builds a JSONL corpus of dev gold sentences (bench/corpus.py, ../shared; never copied into the repo),
 then measures words/s for: bare `nlp.pipe` (the model as `spacy.load` gives it); detente on one
@@ -125,7 +125,7 @@ def main() -> None:
     ap.add_argument("--per-article", type=int, default=3, help="dev sentences per article")
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--slices", type=int, default=12, help="one-process configurations alternate over this many slices")
-    ap.add_argument("--rounds", type=int, default=3, help="alternating runs of the 1- and 2-worker clusters")
+    ap.add_argument("--rounds", type=int, default=5, help="alternating runs of the 1- and 2-worker clusters")
     ap.add_argument("--partitions", type=int, default=32,
                     help="partitions of the corpus for the clusters (more make the idle tail of a run shorter)")
     args = ap.parse_args()
