@@ -11,9 +11,11 @@ This machine's speed moves by 10-25% within minutes, so no configuration is time
 one-process configurations code the same slices of the corpus in turn, the order rotating from slice
 to slice (after an untimed pass over the first quarter of the slices), and the 1- and 2-worker
 clusters run side by side and code the whole corpus in alternating order, after one untimed run each.
-Prints words/s and words per CPU-second (of the coding thread or the workers), the ratios to bare
-`nlp.pipe`, the speedup of 2 workers over 1 (each round and their median), 2 workers against one
-process, and the resident memory of each worker with the model loaded and at its peak.
+In each cluster round the one-process Coder (prefilter on) also codes the whole corpus in this
+process, in rotating order with the two clusters, so "2 workers over one process" compares runs of
+the same minutes. Prints words/s and words per CPU-second (of the coding thread or the workers), the
+ratios to bare `nlp.pipe`, the speedup of 2 workers over 1 and over one process (each round and their
+median), and the resident memory of each worker with the model loaded and at its peak.
 """
 
 from __future__ import annotations
@@ -93,10 +95,14 @@ def timed_run(client: Any, path: Path, work: Path, spec: CoderSpec, part_bytes: 
     return secs, cpu, sum(len(evs) for _, evs in merge.coded()), report
 
 
-def clusters(path: Path, work: Path, spec: CoderSpec, part_bytes: int, rounds: int) -> dict[int, dict[str, Any]]:
+def clusters(path: Path, work: Path, spec: CoderSpec, part_bytes: int, rounds: int,
+             local: Callable[[], float]) -> dict[Any, dict[str, Any]]:
     """A 1-worker and a 2-worker LocalCluster side by side (idle workers cost no CPU); after one untimed
-    run on each, they code the corpus in alternating order for ``rounds`` rounds."""
-    out: dict[int, dict[str, Any]] = {n: {"seconds": [], "cpu": [], "events": 0, "rss_peak": 0} for n in (1, 2)}
+    run on each, they and ``local`` (the one-process Coder in this process, its workers idle) code the
+    corpus in rotating order for ``rounds`` rounds, so every ratio compares runs of the same minutes."""
+    out: dict[Any, dict[str, Any]] = {n: {"seconds": [], "cpu": [], "events": 0, "rss_peak": 0} for n in (1, 2)}
+    out["local"] = {"seconds": []}
+    order: list[Any] = [1, 2, "local"]
     with open_client("local", 1) as one, open_client("local", 2) as two:
         pool = {1: one, 2: two}
         for n, client in pool.items():
@@ -106,7 +112,12 @@ def clusters(path: Path, work: Path, spec: CoderSpec, part_bytes: int, rounds: i
             out[n]["rss_loaded"] = max(r for r, _ in loaded.values())
             timed_run(client, path, work / f"warm{n}", spec, part_bytes)
         for r in range(rounds):
-            for n in ((1, 2) if r % 2 == 0 else (2, 1)):
+            for n in order[r % 3:] + order[:r % 3]:
+                if n == "local":
+                    secs = local()
+                    out["local"]["seconds"].append(secs)
+                    print(f"  round {r + 1}: one process {secs:.1f} s", flush=True)
+                    continue
                 secs, cpu, events, report = timed_run(pool[n], path, work / f"w{n}r{r}", spec, part_bytes)
                 o = out[n]
                 o["seconds"].append(secs)
@@ -173,7 +184,14 @@ def main() -> None:
     # the corpus is only ~1 MB: with 16 partitions the last one alone (1/16 of the work) leaves a
     # worker idle for half a partition on average; real corpora have hundreds of 16 MB partitions
     part_bytes = max(16 * 1024, path.stat().st_size // args.partitions)
-    dask = clusters(path, scratch, spec, part_bytes, args.rounds)
+    first = next(k for k in single if k != "bare nlp.pipe")
+
+    def local() -> float:
+        t0 = time.perf_counter()
+        runs[first](arts)
+        return time.perf_counter() - t0
+
+    dask = clusters(path, scratch, spec, part_bytes, args.rounds, local)
     for n in (1, 2):
         r = dask[n]
         secs, cpu = statistics.median(r["seconds"]), statistics.median(r["cpu"])
@@ -189,9 +207,10 @@ def main() -> None:
     speedups = [a / b for a, b in zip(dask[1]["seconds"], dask[2]["seconds"], strict=True)]
     print(f"\nspeedup of 2 workers over 1: {statistics.median(speedups):.2f}x (median of rounds: "
           f"{', '.join(f'{s:.2f}' for s in speedups)})")
-    first = next(k for k in single if k != "bare nlp.pipe")
-    two = words / statistics.median(dask[2]["seconds"])
-    print(f"2 workers over one process ({first}): {two / (words / single[first]['seconds']):.2f}x")
+    over_local = [a / b for a, b in zip(dask["local"]["seconds"], dask[2]["seconds"], strict=True)]
+    print(f"2 workers over one process ({first}, timed in the same rounds): {statistics.median(over_local):.2f}x "
+          f"(rounds: {', '.join(f'{s:.2f}' for s in over_local)}); one process in those rounds "
+          f"{words / statistics.median(dask['local']['seconds']):.0f} words/s")
     print(f"worker RSS with the model loaded: {dask[2]['rss_loaded'] / 2**20:.0f} MB; peak while coding: "
           f"{dask[2]['rss_peak'] / 2**20:.0f} MB (1-worker cluster peak {dask[1]['rss_peak'] / 2**20:.0f} MB)")
     print(f"one-process peak RSS (this process, bare + detente): {one_rss:.0f} MB")
