@@ -17,6 +17,15 @@ def shared() -> Path:
 
 
 @pytest.fixture(scope="session")
+def dev_texts(shared) -> list[str]:
+    """The first 600 sentences of the dev five-class set (for annotation-equality checks)."""
+    penta = shared / "eval" / "dev" / "pentaclass" / "train.tsv"
+    if not penta.is_file():
+        pytest.skip("the dev five-class set is absent")
+    return [ln.rsplit("\t", 1)[0] for ln in penta.read_text(encoding="utf-8").splitlines() if "\t" in ln][:600]
+
+
+@pytest.fixture(scope="session")
 def nlp():
     from detente.nlp import load_nlp
 

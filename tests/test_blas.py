@@ -77,14 +77,11 @@ def test_loaded_pipeline_multiplies_on_numpy_and_stock_on_blis(nlp):
 
 
 @pytest.mark.model
-def test_annotations_match_the_stock_pipeline(nlp, shared):
+def test_annotations_match_the_stock_pipeline(nlp, dev_texts):
     """Rounding may differ between BLAS libraries; decisions should (almost) never."""
     from detente.nlp import load_nlp
 
-    penta = shared / "eval" / "dev" / "pentaclass" / "train.tsv"
-    if not penta.is_file():
-        pytest.skip("the dev five-class set is absent")
-    texts = [ln.rsplit("\t", 1)[0] for ln in penta.read_text(encoding="utf-8").splitlines() if "\t" in ln][:400]
+    texts = dev_texts[:400]
     stock = load_nlp(stock=True)
     tokens = diffs = 0
     for a, b in zip(stock.pipe(texts), nlp.pipe(texts), strict=True):

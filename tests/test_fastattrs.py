@@ -57,13 +57,8 @@ def test_same_annotations_as_the_stock_attribute_ruler(pipelines):
 
 
 @pytest.mark.model
-def test_same_annotations_on_the_dev_sentences(pipelines):
-    from pathlib import Path
-
-    penta = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "dev" / "pentaclass" / "train.tsv"
-    if not penta.is_file():
-        pytest.skip("../shared dev sets not present")
-    texts = [ln.rsplit("\t", 1)[0] for ln in penta.read_text(encoding="utf-8").splitlines() if "\t" in ln][:600]
+def test_same_annotations_on_the_dev_sentences(pipelines, dev_texts):
+    texts = dev_texts
     stock, fast = pipelines
     diffs = sum((x.pos_, str(x.morph), x.lemma_) != (y.pos_, str(y.morph), y.lemma_)
                 for a, b in zip(stock.pipe(texts), fast.pipe(texts), strict=True) for x, y in zip(a, b, strict=True))

@@ -53,11 +53,8 @@ def test_lemmas_set_before_are_kept_unless_overwriting(pipelines):
 
 
 @pytest.mark.model
-def test_same_lemmas_on_the_dev_sentences(pipelines, shared):
-    penta = shared / "eval" / "dev" / "pentaclass" / "train.tsv"
-    if not penta.is_file():
-        pytest.skip("the dev five-class set is absent")
-    texts = [ln.rsplit("\t", 1)[0] for ln in penta.read_text(encoding="utf-8").splitlines() if "\t" in ln][:600]
+def test_same_lemmas_on_the_dev_sentences(pipelines, dev_texts):
+    texts = dev_texts
     stock, fast = pipelines
     diffs = sum(x.lemma_ != y.lemma_ for a, b in zip(stock.pipe(texts), fast.pipe(texts), strict=True)
                 for x, y in zip(a, b, strict=True))
