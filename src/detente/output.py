@@ -132,6 +132,13 @@ def output_format(out: str | None, fmt: str) -> str:
     return fmt
 
 
+def parquet_target(out: str | Path | None) -> Path:
+    """The file Parquet output goes to; standard output (None or ``-``) is refused."""
+    if not out or str(out) == "-":
+        raise OutputError("Parquet output needs a file: give --out events.parquet")
+    return Path(out)
+
+
 def parquet_schema() -> Any:
     import pyarrow as pa
 
@@ -147,10 +154,8 @@ def write_parquet(events: Any, out: str | Path) -> int:
     and renamed, so ``out`` is complete or absent."""
     import pyarrow.parquet as pq
 
-    if not out or str(out) == "-":
-        raise OutputError("Parquet output needs a file: give --out events.parquet")
+    dest = parquet_target(out)
     schema = parquet_schema()
-    dest = Path(out)
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
     n = 0
     try:

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import OutputError
 from ..models import Reject
-from ..output import output_format, write_parquet
+from ..output import output_format, parquet_target, write_parquet
 from .plan import Partition, ReadSettings, plan_partitions
 from .runner import Merge, ScaleReport, open_client, run_partitions
 from .worker import CoderSpec, PartResult
@@ -107,8 +106,8 @@ def code_distributed(inputs: Sequence[str], out: str | None, *, fmt: str = "json
     """Code ``inputs`` on a Dask cluster and write all events, in input order, to ``out``: Parquet
     for a ``.parquet`` file, else ``fmt`` (jsonl, csv, plover; None or ``-`` is standard output)."""
     kind = output_format(out, fmt)
-    if kind == "parquet" and (not out or out == "-"):
-        raise OutputError("Parquet output needs a file: give --out events.parquet")
+    if kind == "parquet":
+        parquet_target(out)  # refuse standard output before anything is coded
     run = DistributedRun.prepare(inputs, coder=coder, date=date, max_chars=max_chars,
                                  work_dir=work_dir or default_work_dir(out), partition_bytes=partition_bytes)
     ctx = nullcontext(client) if client is not None else open_client(cluster, workers)
