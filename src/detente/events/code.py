@@ -78,10 +78,6 @@ class ModelDecision:
     reason: str
 
 
-def _span_text(sent: Any) -> str:
-    return span_text(sent)
-
-
 def _token_span(tok: Any) -> Span:
     return Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
 
@@ -342,7 +338,7 @@ class SentenceCoder:
                 f"future: dated {date.value}, after publication"
         info = self.codebook.get(code)
         place = event_place(cand.trigger)
-        sent_text = sent_flag(sent, "text", _span_text)  # one string per sentence, not one per event
+        sent_text = sent_flag(sent, "text", span_text)  # one string per sentence, not one per event
         events = []
         for src, tgt, pair_reason in pairs:
             src_actor = src[0] if src else None
