@@ -96,7 +96,8 @@ class TriggerScanner:
 
 
 def sentence_bounds(doc: Any) -> list[tuple[int, int]]:
-    """Token ranges of sentences split on end punctuation (the cheap pass; no model)."""
+    """Token ranges of sentences split on end punctuation (the cheap pass; no model). ``doc`` is a
+    Doc or the list of its tokens."""
     toks = list(doc)
     texts = [t.text for t in toks]
     out: list[tuple[int, int]] = []
@@ -136,8 +137,8 @@ class Selection:
 
 def select(doc: Any, scanner: TriggerScanner) -> Selection:
     """Which sentences of a tokenised article to parse."""
-    bounds = sentence_bounds(doc)
-    toks = list(doc)
+    toks = list(doc)  # one Token object per token for the whole selection
+    bounds = sentence_bounds(toks)
     keep = [scanner.has_trigger(toks[a:b]) for a, b in bounds]
     if all(keep):
         return Selection(bounds, list(range(len(bounds))))  # nothing to add back as context
