@@ -74,6 +74,7 @@ def use_numpy_blas(nlp: Any) -> bool:
                 node.ops = ops
                 changed = True
     if changed:
-        limit_threads(blas_threads())
-        log.info("spaCy pipeline multiplies on numpy's BLAS (%d thread(s))", blas_threads())
+        threads = blas_threads()
+        limit_threads(threads)
+        log.info("spaCy pipeline multiplies on numpy's BLAS (%d thread(s))", threads)
     return changed
