@@ -43,18 +43,13 @@ def _lemmas(word: str) -> list[str]:
         return [IRREGULAR[w]]
     if w.endswith("ied") and len(w) > 4:
         return [w[:-3] + "y"]
-    if w.endswith("ed") and len(w) > 4:
-        stem = w[:-2]
-        out = [stem, stem + "e"]
-        if len(stem) > 2 and stem[-1] == stem[-2]:
-            out.append(stem[:-1])
-        return out
-    if w.endswith("ing") and len(w) > 5:
-        stem = w[:-3]
-        out = [stem, stem + "e"]
-        if len(stem) > 2 and stem[-1] == stem[-2]:
-            out.append(stem[:-1])
-        return out
+    for ending, longer_than in (("ed", 4), ("ing", 5)):
+        if w.endswith(ending) and len(w) > longer_than:
+            stem = w[:-len(ending)]
+            out = [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])
+            return out
     if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
         return [w, w[:-1]]
     return [w]
