@@ -79,8 +79,9 @@ def interleaved(runs: dict[str, Callable[[list[Article]], int]], arts: list[Arti
         for label in labels[k % len(labels):] + labels[:k % len(labels)]:
             t0, c0 = time.perf_counter(), time.process_time()
             n = runs[label](chunk)
-            out[label]["seconds"] += time.perf_counter() - t0
-            out[label]["slices"].append(time.perf_counter() - t0)
+            took = time.perf_counter() - t0
+            out[label]["seconds"] += took
+            out[label]["slices"].append(took)
             out[label]["cpu"] += time.process_time() - c0
             out[label]["events"] += n
     return out
@@ -136,7 +137,7 @@ def main() -> None:
     ap.add_argument("--per-article", type=int, default=3, help="dev sentences per article")
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--slices", type=int, default=12, help="one-process configurations alternate over this many slices")
-    ap.add_argument("--rounds", type=int, default=5, help="alternating runs of the 1- and 2-worker clusters")
+    ap.add_argument("--rounds", type=int, default=5, help="rotating runs of the 1- and 2-worker clusters and the one-process Coder")
     ap.add_argument("--partitions", type=int, default=32,
                     help="partitions of the corpus for the clusters (more make the idle tail of a run shorter)")
     args = ap.parse_args()
